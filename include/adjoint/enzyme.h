@@ -1,0 +1,36 @@
+/*===- adjoint/enzyme.h - Enzyme-compatible C interface ---------*- C -*-===*\
+ *
+ * Declares the markers and entry points of the Enzyme-compatible interface.
+ * Code written for Enzyme builds unchanged: users may also declare their own
+ * prototypes (any name that starts with an entry point's name), and the
+ * plugin reads the actual call. Nothing here depends on LLVM.
+ *
+\*===----------------------------------------------------------------------===*/
+#ifndef ADJOINT_ENZYME_H
+#define ADJOINT_ENZYME_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Argument markers: each applies to the argument(s) after it. */
+extern int enzyme_dup;       /* primal, then its shadow (tangent)            */
+extern int enzyme_dupnoneed; /* as enzyme_dup; the primal result is unused   */
+extern int enzyme_out;       /* active scalar, reverse mode                  */
+extern int enzyme_const;     /* inactive argument                            */
+extern int enzyme_width;     /* batch width N (a constant), then N shadows   */
+extern int enzyme_dupv;      /* byte stride, primal, one shadow base pointer */
+
+/* Entry points. The return type is the caller's choice: the plugin converts
+ * the derivative to whatever the call expects (double, float, a struct or
+ * array of N values in batch mode). Declare your own prototype with another
+ * name that starts with the entry point's name to get another return type,
+ * e.g. `float __enzyme_fwddiff_f(void *, ...);`. */
+double __enzyme_fwddiff(void *, ...);
+double __enzyme_autodiff(void *, ...);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* ADJOINT_ENZYME_H */

@@ -1,0 +1,147 @@
+//===- Analysis/Activity.cpp - which values carry derivatives -------------===//
+//
+/// \file
+/// The transfer functions of the activity fixed point (see Activity.h).
+//
+//===----------------------------------------------------------------------===//
+#include "Analysis/Activity.h"
+
+#include "Analysis/KnownFunctions.h"
+#include "Rules/Rules.h"
+#include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace adjoint {
+
+bool isShadowedGlobalPointer(const Value *V) {
+  if (const auto *CE = dyn_cast<ConstantExpr>(V)) {
+    if (CE->getOpcode() == Instruction::GetElementPtr || CE->isCast())
+      return isShadowedGlobalPointer(CE->getOperand(0));
+    return false;
+  }
+  const auto *GV = dyn_cast<GlobalVariable>(V);
+  return GV && !GV->isConstant() && !GV->getName().starts_with("enzyme_");
+}
+
+bool ActivityInfo::isActive(const Value *V) const {
+  return Active.contains(V) || isShadowedGlobalPointer(V);
+}
+
+namespace {
+
+/// One pass of the transfer functions; returns whether anything changed.
+class ActivityStep {
+public:
+  explicit ActivityStep(ActivityInfo &Info, DenseSet<const Value *> &Active)
+      : Info(Info), Active(Active) {}
+
+  bool run(ArrayRef<Instruction *> Order) {
+    bool Changed = false;
+    for (Instruction *I : Order)
+      if (!Active.contains(I) && transfer(*I))
+        Changed |= Active.insert(I).second;
+    return Changed;
+  }
+
+private:
+  bool act(const Value *V) const { return Info.isActive(V); }
+
+  bool anyOperandActive(const Instruction &I) const {
+    for (const Value *Op : I.operands())
+      if (act(Op))
+        return true;
+    return false;
+  }
+
+  bool transferCall(const CallBase &CB) const {
+    if (isInactiveCall(CB))
+      return false;
+    const Function *Callee = CB.getCalledFunction();
+    if (Callee) {
+      StringRef Name = Callee->getName();
+      if (allocatorInfo(Name) || isReallocFunction(Name))
+        return true;
+    }
+    if (!canCarryDerivative(CB.getType()))
+      return false;
+    for (const Use &A : CB.args())
+      if (act(A.get()))
+        return true;
+    return false;
+  }
+
+  bool transfer(const Instruction &I) const {
+    switch (I.getOpcode()) {
+    case Instruction::Alloca:
+      return true;
+    case Instruction::Load:
+      return act(cast<LoadInst>(I).getPointerOperand());
+    case Instruction::GetElementPtr:
+      return act(cast<GetElementPtrInst>(I).getPointerOperand());
+    case Instruction::BitCast:
+    case Instruction::AddrSpaceCast:
+    case Instruction::FPExt:
+    case Instruction::FPTrunc:
+    case Instruction::Freeze:
+    case Instruction::ExtractElement:
+    case Instruction::ExtractValue:
+      return act(I.getOperand(0));
+    case Instruction::Select:
+      return act(I.getOperand(1)) || act(I.getOperand(2));
+    case Instruction::PHI:
+    case Instruction::InsertElement:
+    case Instruction::InsertValue:
+    case Instruction::ShuffleVector:
+      return canCarryDerivative(I.getType()) || I.getType()->isIntOrIntVectorTy()
+                 ? anyOperandActive(I)
+                 : false;
+    case Instruction::Call:
+    case Instruction::Invoke:
+      return transferCall(cast<CallBase>(I));
+    default:
+      if (findInstructionRule(I))
+        return anyOperandActive(I);
+      return false;
+    }
+  }
+
+  ActivityInfo &Info;
+  DenseSet<const Value *> &Active;
+};
+
+} // namespace
+
+ActivityInfo ActivityInfo::compute(Function &F, ArrayRef<bool> ArgHasShadow) {
+  ActivityInfo Info;
+  for (Argument &A : F.args())
+    if (ArgHasShadow[A.getArgNo()])
+      Info.Active.insert(&A);
+  SmallVector<Instruction *, 64> Order;
+  ReversePostOrderTraversal<Function *> RPO(&F);
+  for (BasicBlock *BB : RPO)
+    for (Instruction &I : *BB)
+      Order.push_back(&I);
+  ActivityStep Step(Info, Info.Active);
+  while (Step.run(Order)) {
+  }
+  return Info;
+}
+
+void ActivityInfo::print(raw_ostream &OS, const Function &F) const {
+  OS << "adjoint: activity of " << F.getName() << "\n";
+  for (const Argument &A : F.args())
+    OS << "  " << (isActive(&A) ? "active  " : "inactive") << " arg " << A << "\n";
+  for (const BasicBlock &BB : F)
+    for (const Instruction &I : BB)
+      if (!I.getType()->isVoidTy())
+        OS << "  " << (isActive(&I) ? "active  " : "inactive") << " " << I << "\n";
+}
+
+} // namespace adjoint

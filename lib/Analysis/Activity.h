@@ -1,0 +1,59 @@
+//===- Analysis/Activity.h - which values carry derivatives -----*- C++ -*-===//
+//
+/// \file
+/// Finds the values of a function that can carry a derivative ("varied"
+/// values): those reachable from an active argument through arithmetic,
+/// through memory that has a shadow, or through calls.
+///
+/// Design. The lattice per value is {inactive, active}; the transfer
+/// function of each instruction is monotone (active when an operand that
+/// matters is active), so iterating over the function until nothing changes
+/// reaches the least fixed point; loops need the iteration because a PHI
+/// can be reached from its own latch. Memory is modelled by pointers: a
+/// pointer is active when it has a shadow (a duplicated argument, any
+/// alloca or heap allocation, a mutable global, or a pointer derived from or
+/// loaded through one), and a load is active when its pointer is. Integer
+/// arithmetic, comparisons and address computations never carry a
+/// derivative; integers only ride along when they are moved bit for bit
+/// (loaded, stored, selected), which keeps type-punned floats correct.
+///
+/// Forward mode needs only this half. A value that is varied but not
+/// useful (no active output depends on it) costs dead code that the
+/// re-optimization removes; reverse mode will add the backward "useful"
+/// half.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ADJOINT_ANALYSIS_ACTIVITY_H
+#define ADJOINT_ANALYSIS_ACTIVITY_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace llvm {
+class Function;
+class Value;
+class raw_ostream;
+} // namespace llvm
+
+namespace adjoint {
+
+class ActivityInfo {
+public:
+  /// \p ArgHasShadow: one entry per argument of \p F.
+  static ActivityInfo compute(llvm::Function &F, llvm::ArrayRef<bool> ArgHasShadow);
+
+  bool isActive(const llvm::Value *V) const;
+  void print(llvm::raw_ostream &OS, const llvm::Function &F) const;
+
+private:
+  llvm::DenseSet<const llvm::Value *> Active;
+};
+
+/// Whether \p V is a global (or a constant expression over one) whose
+/// memory gets a shadow: mutable globals do, constant ones hold no
+/// derivative.
+bool isShadowedGlobalPointer(const llvm::Value *V);
+
+} // namespace adjoint
+
+#endif

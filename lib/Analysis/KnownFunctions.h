@@ -1,0 +1,48 @@
+//===- Analysis/KnownFunctions.h - what known callees do --------*- C++ -*-===//
+//
+/// \file
+/// Facts about functions the plugin knows by name: allocators and their
+/// frees (which get shadow allocations), functions that carry no
+/// derivative (I/O, process control), and intrinsics with no numeric
+/// meaning (debug info, lifetimes, assumptions). Math functions with
+/// derivatives live in the rule table, not here.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ADJOINT_ANALYSIS_KNOWNFUNCTIONS_H
+#define ADJOINT_ANALYSIS_KNOWNFUNCTIONS_H
+
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+
+namespace llvm {
+class CallBase;
+class Type;
+} // namespace llvm
+
+namespace adjoint {
+
+/// An allocation function: the size in bytes is arg SizeArg (times arg
+/// CountArg when that is not -1).
+struct AllocatorInfo {
+  int SizeArg;
+  int CountArg;
+  bool Zeroed;
+};
+
+std::optional<AllocatorInfo> allocatorInfo(llvm::StringRef Name);
+bool isReallocFunction(llvm::StringRef Name);
+/// Whether \p Name frees its first argument (free, operator delete).
+bool isFreeFunction(llvm::StringRef Name);
+
+/// Whether a call has no effect on derivatives: it is known not to (I/O,
+/// timers, process control, markers), or it writes no memory and returns
+/// nothing that can carry a derivative (strlen, integer intrinsics).
+bool isInactiveCall(const llvm::CallBase &CB);
+
+/// Whether values of type \p T can carry a derivative: floats, pointers,
+/// and vectors or aggregates containing them.
+bool canCarryDerivative(llvm::Type *T);
+
+} // namespace adjoint
+
+#endif

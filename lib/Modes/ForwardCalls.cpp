@@ -1,0 +1,210 @@
+//===- Modes/ForwardCalls.cpp - tangents of calls -------------------------===//
+//
+/// \file
+/// TangentBuilder's handling of calls, in the order it decides:
+///  1. markers and known-inactive functions: nothing to do;
+///  2. memory intrinsics: the same operation on the shadows;
+///  3. math with a rule: tangent from the rule table;
+///  4. allocators, realloc and frees: shadow allocations beside the primal;
+///  5. functions defined in the module: call their tangent function;
+///  6. anything else that touches a derivative: an error naming the callee
+///     and the call chain.
+//
+//===----------------------------------------------------------------------===//
+#include "Analysis/KnownFunctions.h"
+#include "Modes/TangentBuilder.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+namespace adjoint {
+
+bool TangentBuilder::anyArgHasTangent(CallBase &CB) {
+  for (Value *A : CB.args())
+    if (hasTangent(A))
+      return true;
+  return false;
+}
+
+void TangentBuilder::unsupportedCall(CallBase &CB, const Twine &Why) {
+  Failed = true;
+  Diags.error(CB, Why + " (reached from " + Mode.callChain(&Tangent) + ")");
+}
+
+void TangentBuilder::visitInvokeInst(InvokeInst &II) {
+  if (anyArgHasTangent(II) || Activity.isActive(&II))
+    unsupportedCall(II, "cannot differentiate a call that may throw an exception (invoke) "
+                        "yet; compile with -fno-exceptions or make the callee noexcept");
+}
+
+void TangentBuilder::visitCallInst(CallInst &CI) {
+  Function *Callee = dyn_cast<Function>(CI.getCalledOperand()->stripPointerCasts());
+  if (!Callee) {
+    if (CI.isInlineAsm() ? anyArgHasTangent(CI) : (anyArgHasTangent(CI) || hasTangent(CI.getCalledOperand())))
+      unsupportedCall(CI, CI.isInlineAsm()
+                              ? "cannot differentiate inline assembly that reads a derivative"
+                              : "cannot differentiate an indirect call (through a function "
+                                "pointer) yet; call the function directly");
+    return;
+  }
+  if (isInactiveCall(CI))
+    return;
+  if (isa<MemTransferInst>(CI))
+    return memoryTransfer(CI);
+  if (isa<MemSetInst>(CI))
+    return memorySet(CI);
+  if (const Rule *R = findCallRule(CI)) {
+    if (Activity.isActive(&CI)) {
+      SmallVector<Value *, 3> Args(CI.args());
+      applyRule(*R, CI, Args);
+    }
+    return;
+  }
+  StringRef Name = Callee->getName();
+  if (allocatorInfo(Name))
+    return shadowAllocation(CI, Name);
+  if (isReallocFunction(Name))
+    return shadowRealloc(CI);
+  if (isFreeFunction(Name))
+    return shadowFree(CI);
+  bool Touches = anyArgHasTangent(CI);
+  if (!Callee->isDeclaration()) {
+    if (Touches)
+      callTangentFunction(CI, *Callee);
+    return;
+  }
+  if (Touches)
+    unsupportedCall(CI, "cannot differentiate a call to '" + Name +
+                            "': it is not defined in this translation unit and has no "
+                            "derivative rule; define it here (or build with -flto and the "
+                            "Adjoint linker plugin), or pass its arguments as enzyme_const");
+}
+
+void TangentBuilder::callTangentFunction(CallInst &CI, Function &Callee) {
+  SmallVector<bool, 8> Mask;
+  for (Value *A : CI.args())
+    Mask.push_back(hasTangent(A));
+  Function *Fn = Mode.getTangentFunction(Callee, Mask, Width, &Tangent);
+  B.SetInsertPoint(&CI);
+  SmallVector<Value *, 16> Args;
+  for (unsigned I = 0; I < CI.arg_size(); ++I) {
+    Value *A = CI.getArgOperand(I);
+    Args.push_back(A);
+    if (Mask[I])
+      for (unsigned K = 0; K < Width; ++K)
+        Args.push_back(tangentOrZero(A, K));
+  }
+  CallInst *New = B.CreateCall(Fn, Args);
+  New->setDebugLoc(CI.getDebugLoc());
+  New->setCallingConv(Fn->getCallingConv());
+  if (!ForwardMode::returnsTangent(CI.getType())) {
+    CI.replaceAllUsesWith(New);
+    CI.eraseFromParent();
+    return;
+  }
+  Value *Primal = B.CreateExtractValue(New, 0);
+  Lanes L;
+  for (unsigned K = 0; K < Width; ++K)
+    L.push_back(B.CreateExtractValue(New, K + 1));
+  CI.replaceAllUsesWith(Primal);
+  CI.eraseFromParent();
+  setLanes(Primal, L);
+}
+
+// ---- memory intrinsics ----------------------------------------------------------
+
+void TangentBuilder::memoryTransfer(CallInst &CI) {
+  auto &MT = cast<MemTransferInst>(CI);
+  bool DstShadow = hasTangent(MT.getRawDest()), SrcShadow = hasTangent(MT.getRawSource());
+  if (!DstShadow) {
+    if (SrcShadow)
+      unsupportedCall(CI, "memory with derivatives is copied into memory without a shadow, "
+                          "so the derivatives would be lost; pass the destination as "
+                          "enzyme_dup with a shadow");
+    return;
+  }
+  insertAfter(CI);
+  for (unsigned K = 0; K < Width; ++K) {
+    Value *Dst = tangentOrZero(MT.getRawDest(), K);
+    if (SrcShadow) {
+      Value *Src = tangentOrZero(MT.getRawSource(), K);
+      if (isa<MemMoveInst>(MT))
+        B.CreateMemMove(Dst, MT.getDestAlign(), Src, MT.getSourceAlign(), MT.getLength(),
+                        MT.isVolatile());
+      else
+        B.CreateMemCpy(Dst, MT.getDestAlign(), Src, MT.getSourceAlign(), MT.getLength(),
+                       MT.isVolatile());
+    } else {
+      // Copied from memory that holds no derivative (a constant table).
+      B.CreateMemSet(Dst, B.getInt8(0), MT.getLength(), MT.getDestAlign(), MT.isVolatile());
+    }
+  }
+}
+
+void TangentBuilder::memorySet(CallInst &CI) {
+  auto &MS = cast<MemSetInst>(CI);
+  if (!hasTangent(MS.getRawDest()))
+    return;
+  // The bytes set are constants: their derivative is zero.
+  insertAfter(CI);
+  for (unsigned K = 0; K < Width; ++K)
+    B.CreateMemSet(tangentOrZero(MS.getRawDest(), K), B.getInt8(0), MS.getLength(),
+                   MS.getDestAlign(), MS.isVolatile());
+}
+
+// ---- heap -------------------------------------------------------------------------
+
+void TangentBuilder::shadowAllocation(CallInst &CI, StringRef Name) {
+  AllocatorInfo Info = *allocatorInfo(Name);
+  mapLanes(CI, [&](unsigned K) -> Value * {
+    auto *Shadow = cast<CallInst>(CI.clone());
+    Shadow->setName(CI.getName() + ".shadow");
+    B.Insert(Shadow);
+    if (!Info.Zeroed) {
+      Value *Size = CI.getArgOperand(Info.SizeArg);
+      if (Info.CountArg >= 0)
+        Size = B.CreateMul(Size, CI.getArgOperand(Info.CountArg));
+      // operator new(nothrow) may return null: only zero what exists.
+      B.CreateMemSet(Shadow, B.getInt8(0), Size, MaybeAlign());
+    }
+    return Shadow;
+  });
+}
+
+/// The shadow of realloc(p, n) is a fresh zeroed block of n bytes holding
+/// the old shadow's contents (as many bytes as the old block had), since
+/// the grown part of the primal holds no derivative yet.
+void TangentBuilder::shadowRealloc(CallInst &CI) {
+  Module &Mod = *Tangent.getParent();
+  Type *I64 = B.getInt64Ty(), *Ptr = B.getPtrTy();
+  FunctionCallee Calloc = Mod.getOrInsertFunction("calloc", Ptr, I64, I64);
+  FunctionCallee Usable = Mod.getOrInsertFunction("malloc_usable_size", I64, Ptr);
+  FunctionCallee Free = Mod.getOrInsertFunction("free", B.getVoidTy(), Ptr);
+  Value *OldPtr = CI.getArgOperand(0), *NewSize = CI.getArgOperand(1);
+  mapLanes(CI, [&](unsigned K) -> Value * {
+    Value *Old = tangentOrZero(OldPtr, K);
+    Value *New = B.CreateCall(Calloc, {NewSize, B.getInt64(1)}, CI.getName() + ".shadow");
+    Value *OldSize = B.CreateSelect(B.CreateIsNull(Old), B.getInt64(0),
+                                    B.CreateCall(Usable, {Old}));
+    Value *Keep = B.CreateBinaryIntrinsic(Intrinsic::umin, OldSize, NewSize);
+    B.CreateMemCpy(New, MaybeAlign(), Old, MaybeAlign(), Keep);
+    B.CreateCall(Free, {Old});
+    return New;
+  });
+}
+
+void TangentBuilder::shadowFree(CallInst &CI) {
+  Value *Ptr = CI.getArgOperand(0);
+  if (!hasTangent(Ptr))
+    return;
+  insertAfter(CI);
+  for (unsigned K = 0; K < Width; ++K) {
+    auto *Shadow = cast<CallInst>(CI.clone());
+    Shadow->setArgOperand(0, tangentOrZero(Ptr, K));
+    B.Insert(Shadow);
+  }
+}
+
+} // namespace adjoint

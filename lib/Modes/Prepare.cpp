@@ -1,0 +1,56 @@
+//===- Modes/Prepare.cpp - normalized clones to differentiate -------------===//
+//
+/// \file
+/// See Prepare.h. The normalization is the small set of function passes
+/// that turns -O0 IR (every local in memory) into SSA and is nearly free
+/// on IR that is already optimized.
+//
+//===----------------------------------------------------------------------===//
+#include "Modes/Prepare.h"
+
+#include "llvm/IR/Function.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Transforms/Scalar/EarlyCSE.h"
+#include "llvm/Transforms/Scalar/SROA.h"
+#include "llvm/Transforms/Scalar/SimplifyCFG.h"
+#include "llvm/Transforms/InstCombine/InstCombine.h"
+#include "llvm/Transforms/Utils/Cloning.h"
+#include "llvm/Transforms/Utils/Local.h"
+
+using namespace llvm;
+
+namespace adjoint {
+
+Function *prepareClone(Function &F, FunctionAnalysisManager &FAM) {
+  ValueToValueMapTy VMap;
+  Function *Clone = CloneFunction(&F, VMap);
+  Clone->setName(F.getName() + ".adjoint.prepared");
+  Clone->setLinkage(GlobalValue::InternalLinkage);
+  Clone->removeFnAttr(Attribute::OptimizeNone);
+  Clone->removeFnAttr(Attribute::NoInline);
+  Clone->removeFnAttr(Attribute::AlwaysInline);
+  removeUnreachableBlocks(*Clone);
+
+  FunctionPassManager FPM;
+  FPM.addPass(SROAPass(SROAOptions::ModifyCFG));
+  FPM.addPass(EarlyCSEPass());
+  FPM.addPass(InstCombinePass());
+  FPM.addPass(SimplifyCFGPass());
+  FPM.run(*Clone, FAM);
+  removeUnreachableBlocks(*Clone);
+  FAM.invalidate(*Clone, PreservedAnalyses::none());
+  return Clone;
+}
+
+void moveBody(Function &From, Function &To, ArrayRef<Value *> NewArgs) {
+  To.splice(To.end(), &From);
+  for (Argument &A : From.args())
+    A.replaceAllUsesWith(NewArgs[A.getArgNo()]);
+  if (DISubprogram *SP = From.getSubprogram()) {
+    From.setSubprogram(nullptr);
+    To.setSubprogram(SP);
+  }
+  From.eraseFromParent();
+}
+
+} // namespace adjoint

@@ -1,0 +1,33 @@
+//===- Modes/Prepare.h - normalized clones to differentiate -----*- C++ -*-===//
+//
+/// \file
+/// Differentiation works on a clone of the user's function, never on the
+/// function itself. The clone drops `optnone`/`noinline` (so -O0 code gets
+/// the same treatment as optimized code) and is normalized: promoted to
+/// SSA, unreachable blocks removed, simple redundancies folded.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ADJOINT_MODES_PREPARE_H
+#define ADJOINT_MODES_PREPARE_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/IR/PassManager.h"
+
+namespace llvm {
+class Function;
+class Value;
+} // namespace llvm
+
+namespace adjoint {
+
+/// A normalized clone of \p F in F's module, with internal linkage. The
+/// caller owns it (clones it again per derivative, erases it at the end).
+llvm::Function *prepareClone(llvm::Function &F, llvm::FunctionAnalysisManager &FAM);
+
+/// Moves the body of \p From into the empty function \p To, mapping
+/// From's arguments to \p NewArgs; erases \p From.
+void moveBody(llvm::Function &From, llvm::Function &To, llvm::ArrayRef<llvm::Value *> NewArgs);
+
+} // namespace adjoint
+
+#endif

@@ -1,0 +1,119 @@
+//===- Modes/TangentBuilder.h - tangents of one function --------*- C++ -*-===//
+//
+/// \file
+/// Private to forward mode. A TangentBuilder walks one tangent function's
+/// body (a clone of the primal) in reverse post-order and inserts, right
+/// after each active instruction, its N tangent lanes. Instructions are
+/// split by family: ForwardMode.cpp has values, memory and control flow,
+/// ForwardCalls.cpp has calls. An instruction nobody handles that touches a
+/// derivative is an error, never silently dropped.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ADJOINT_MODES_TANGENTBUILDER_H
+#define ADJOINT_MODES_TANGENTBUILDER_H
+
+#include "Analysis/Activity.h"
+#include "Modes/ForwardMode.h"
+#include "Rules/Rules.h"
+#include "Support/Diagnostics.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstVisitor.h"
+
+namespace adjoint {
+
+/// The N tangent lanes of a value (shadow pointers for pointers).
+using Lanes = llvm::SmallVector<llvm::Value *, 4>;
+
+class TangentBuilder : public llvm::InstVisitor<TangentBuilder> {
+public:
+  TangentBuilder(ForwardMode &Mode, llvm::Function &Tangent, const TangentKey &Key,
+                 Diagnostics &Diags);
+
+  /// Generates every tangent; returns false on error (already reported).
+  bool run();
+
+  // Values, memory and control flow (ForwardMode.cpp).
+  void visitInstruction(llvm::Instruction &I);
+  void visitBinaryOperator(llvm::BinaryOperator &I);
+  void visitUnaryOperator(llvm::UnaryOperator &I);
+  void visitCastInst(llvm::CastInst &I);
+  void visitGetElementPtrInst(llvm::GetElementPtrInst &I);
+  void visitAllocaInst(llvm::AllocaInst &I);
+  void visitLoadInst(llvm::LoadInst &I);
+  void visitStoreInst(llvm::StoreInst &I);
+  void visitSelectInst(llvm::SelectInst &I);
+  void visitFreezeInst(llvm::FreezeInst &I);
+  void visitExtractElementInst(llvm::ExtractElementInst &I);
+  void visitInsertElementInst(llvm::InsertElementInst &I);
+  void visitShuffleVectorInst(llvm::ShuffleVectorInst &I);
+  void visitExtractValueInst(llvm::ExtractValueInst &I);
+  void visitInsertValueInst(llvm::InsertValueInst &I);
+  void visitPHINode(llvm::PHINode &) {}   // created up front, filled at the end
+  void visitReturnInst(llvm::ReturnInst &) {} // rewritten at the end
+  void visitBranchInst(llvm::BranchInst &) {}
+  void visitSwitchInst(llvm::SwitchInst &) {}
+  void visitUnreachableInst(llvm::UnreachableInst &) {}
+  void visitCmpInst(llvm::CmpInst &) {}
+
+  // Calls (ForwardCalls.cpp).
+  void visitCallInst(llvm::CallInst &CI);
+  void visitInvokeInst(llvm::InvokeInst &II);
+
+private:
+  // Lookup.
+  bool hasTangent(llvm::Value *V);
+  /// Lane \p K of V's tangent, or zero (null for pointers without a shadow).
+  llvm::Value *tangentOrZero(llvm::Value *V, unsigned K);
+  /// Lane \p K of a pointer's shadow; reports an error at \p At and returns
+  /// null when the pointer has none.
+  llvm::Value *shadowOf(llvm::Value *Ptr, unsigned K, llvm::Instruction &At);
+  llvm::Value *constantShadow(llvm::Constant *C, unsigned K);
+  void setLanes(llvm::Value *V, Lanes L) { Tangents[V] = std::move(L); }
+  /// Sets the builder right after \p I.
+  void insertAfter(llvm::Instruction &I);
+  /// Applies \p F to every lane of the operands listed, zero for inactive ones.
+  template <typename Fn> void mapLanes(llvm::Instruction &I, Fn F);
+
+  // Rules.
+  void applyRule(const Rule &R, llvm::Instruction &I, llvm::ArrayRef<llvm::Value *> Args);
+  llvm::Value *scaledTangent(const Partial &P, llvm::Value *Tangent);
+
+  // Calls.
+  void callTangentFunction(llvm::CallInst &CI, llvm::Function &Callee);
+  void shadowAllocation(llvm::CallInst &CI, llvm::StringRef Name);
+  void shadowRealloc(llvm::CallInst &CI);
+  void shadowFree(llvm::CallInst &CI);
+  void memoryTransfer(llvm::CallInst &CI);
+  void memorySet(llvm::CallInst &CI);
+  bool anyArgHasTangent(llvm::CallBase &CB);
+  void unsupportedCall(llvm::CallBase &CB, const llvm::Twine &Why);
+
+  // The end.
+  void fillPhis();
+  void rewriteReturns();
+
+  ForwardMode &Mode;
+  llvm::Function &Tangent;
+  const TangentKey &Key;
+  Diagnostics &Diags;
+  unsigned Width;
+  ActivityInfo Activity;
+  llvm::IRBuilder<> B;
+  llvm::DenseMap<llvm::Value *, Lanes> Tangents;
+  llvm::SmallVector<llvm::PHINode *, 16> ActivePhis;
+  bool Failed = false;
+};
+
+template <typename Fn> void TangentBuilder::mapLanes(llvm::Instruction &I, Fn F) {
+  if (!Activity.isActive(&I))
+    return;
+  insertAfter(I);
+  Lanes L;
+  for (unsigned K = 0; K < Width; ++K)
+    L.push_back(F(K));
+  setLanes(&I, L);
+}
+
+} // namespace adjoint
+
+#endif

@@ -1,0 +1,228 @@
+//===- Modes/TangentValues.cpp - tangents of values and memory ------------===//
+//
+/// \file
+/// TangentBuilder's visitors for arithmetic (through the rule table), casts,
+/// vector and aggregate moves, and memory (shadows mirror primal memory:
+/// a load reads the shadow, a store writes it).
+//
+//===----------------------------------------------------------------------===//
+#include "Analysis/KnownFunctions.h"
+#include "Modes/TangentBuilder.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/Module.h"
+
+using namespace llvm;
+
+namespace adjoint {
+
+void TangentBuilder::visitInstruction(Instruction &I) {
+  for (Value *Op : I.operands())
+    if (hasTangent(Op)) {
+      Diags.error(I, Twine("cannot differentiate the instruction '") + I.getOpcodeName() +
+                         "' in '" + Mode.callChain(&Tangent) + "': it is not supported yet");
+      Failed = true;
+      return;
+    }
+}
+
+// ---- rules -------------------------------------------------------------------
+
+static bool isConstantFP(Value *V, double C) {
+  if (auto *CF = dyn_cast<ConstantFP>(V))
+    return CF->isExactlyValue(C);
+  if (auto *CV = dyn_cast<Constant>(V))
+    if (V->getType()->isVectorTy())
+      if (auto *Splat = dyn_cast_or_null<ConstantFP>(CV->getSplatValue()))
+        return Splat->isExactlyValue(C);
+  return false;
+}
+
+Value *TangentBuilder::scaledTangent(const Partial &P, Value *T) {
+  Value *Term;
+  if (isConstantFP(P.Value, 1.0))
+    Term = T;
+  else if (isConstantFP(P.Value, -1.0))
+    Term = B.CreateFNeg(T);
+  else
+    Term = B.CreateFMul(P.Value, T);
+  if (!P.Reduces)
+    return Term;
+  // sum over lanes of partial * tangent; -0.0 is the neutral start.
+  return B.CreateFAddReduce(ConstantFP::getNegativeZero(Term->getType()->getScalarType()),
+                            Term);
+}
+
+void TangentBuilder::applyRule(const Rule &R, Instruction &I, ArrayRef<Value *> Args) {
+  insertAfter(I);
+  Type *Ty = I.getType();
+  Lanes L(Width, nullptr);
+  if (R.Kind == RuleKind::Smooth) {
+    SmallVector<Partial, 3> Partials;
+    PrimalSite Site{Args, &I};
+    R.Partials(B, Site, Partials);
+    for (unsigned K = 0; K < Width; ++K)
+      for (unsigned A = 0; A < Partials.size(); ++A) {
+        if (!Partials[A].Value || !hasTangent(Args[A]))
+          continue;
+        Value *Term = scaledTangent(Partials[A], tangentOrZero(Args[A], K));
+        L[K] = L[K] ? B.CreateFAdd(L[K], Term) : Term;
+      }
+  }
+  for (unsigned K = 0; K < Width; ++K) {
+    if (R.ResultElement >= 0 && Ty->isAggregateType()) {
+      Value *Elem = L[K] ? L[K]
+                         : Constant::getNullValue(Ty->getContainedType(R.ResultElement));
+      L[K] = B.CreateInsertValue(Constant::getNullValue(Ty), Elem, R.ResultElement);
+    } else if (!L[K]) {
+      L[K] = Constant::getNullValue(Ty);
+    }
+  }
+  setLanes(&I, L);
+}
+
+void TangentBuilder::visitBinaryOperator(BinaryOperator &I) {
+  if (!Activity.isActive(&I))
+    return;
+  if (const Rule *R = findInstructionRule(I))
+    applyRule(*R, I, {I.getOperand(0), I.getOperand(1)});
+}
+
+void TangentBuilder::visitUnaryOperator(UnaryOperator &I) {
+  if (!Activity.isActive(&I))
+    return;
+  if (const Rule *R = findInstructionRule(I))
+    applyRule(*R, I, {I.getOperand(0)});
+}
+
+// ---- structure: the same operation on every lane ------------------------------
+
+void TangentBuilder::visitCastInst(CastInst &I) {
+  switch (I.getOpcode()) {
+  case Instruction::FPExt:
+  case Instruction::FPTrunc:
+  case Instruction::BitCast:
+  case Instruction::AddrSpaceCast:
+    return mapLanes(I, [&](unsigned K) {
+      return B.CreateCast(I.getOpcode(), tangentOrZero(I.getOperand(0), K), I.getType());
+    });
+  default:
+    // Conversions to and from integers carry no derivative.
+    return;
+  }
+}
+
+void TangentBuilder::visitFreezeInst(FreezeInst &I) {
+  mapLanes(I, [&](unsigned K) { return B.CreateFreeze(tangentOrZero(I.getOperand(0), K)); });
+}
+
+void TangentBuilder::visitExtractElementInst(ExtractElementInst &I) {
+  mapLanes(I, [&](unsigned K) {
+    return B.CreateExtractElement(tangentOrZero(I.getVectorOperand(), K), I.getIndexOperand());
+  });
+}
+
+void TangentBuilder::visitInsertElementInst(InsertElementInst &I) {
+  mapLanes(I, [&](unsigned K) {
+    return B.CreateInsertElement(tangentOrZero(I.getOperand(0), K),
+                                 tangentOrZero(I.getOperand(1), K), I.getOperand(2));
+  });
+}
+
+void TangentBuilder::visitShuffleVectorInst(ShuffleVectorInst &I) {
+  mapLanes(I, [&](unsigned K) {
+    return B.CreateShuffleVector(tangentOrZero(I.getOperand(0), K),
+                                 tangentOrZero(I.getOperand(1), K), I.getShuffleMask());
+  });
+}
+
+void TangentBuilder::visitExtractValueInst(ExtractValueInst &I) {
+  mapLanes(I, [&](unsigned K) {
+    return B.CreateExtractValue(tangentOrZero(I.getAggregateOperand(), K), I.getIndices());
+  });
+}
+
+void TangentBuilder::visitInsertValueInst(InsertValueInst &I) {
+  mapLanes(I, [&](unsigned K) {
+    return B.CreateInsertValue(tangentOrZero(I.getAggregateOperand(), K),
+                               tangentOrZero(I.getInsertedValueOperand(), K), I.getIndices());
+  });
+}
+
+void TangentBuilder::visitSelectInst(SelectInst &I) {
+  if (!Activity.isActive(&I))
+    return;
+  if (I.getType()->isPtrOrPtrVectorTy())
+    for (Value *Op : {I.getTrueValue(), I.getFalseValue()})
+      if (!hasTangent(Op) && !isa<ConstantPointerNull>(Op) && !isa<UndefValue>(Op)) {
+        Diags.error(I, "a pointer here may point to memory without a shadow (" +
+                           Op->getName() + "); pass that memory with enzyme_dup, in '" +
+                           Mode.callChain(&Tangent) + "'");
+        Failed = true;
+        return;
+      }
+  mapLanes(I, [&](unsigned K) {
+    return B.CreateSelect(I.getCondition(), tangentOrZero(I.getTrueValue(), K),
+                          tangentOrZero(I.getFalseValue(), K));
+  });
+}
+
+// ---- memory ---------------------------------------------------------------------
+
+void TangentBuilder::visitGetElementPtrInst(GetElementPtrInst &I) {
+  if (!hasTangent(I.getPointerOperand()))
+    return;
+  mapLanes(I, [&](unsigned K) {
+    SmallVector<Value *, 4> Indices(I.indices());
+    return B.CreateGEP(I.getSourceElementType(), tangentOrZero(I.getPointerOperand(), K),
+                       Indices, I.getName() + ".shadow", I.isInBounds());
+  });
+}
+
+void TangentBuilder::visitAllocaInst(AllocaInst &I) {
+  // Every local gets a zeroed shadow; one that never holds a derivative is
+  // removed again by the re-optimization.
+  mapLanes(I, [&](unsigned K) {
+    AllocaInst *S = B.CreateAlloca(I.getAllocatedType(), I.getAddressSpace(),
+                                   I.getArraySize(), I.getName() + ".shadow");
+    S->setAlignment(I.getAlign());
+    const DataLayout &DL = Tangent.getDataLayout();
+    Value *Size = B.CreateMul(
+        B.CreateZExtOrTrunc(I.getArraySize(), B.getInt64Ty()),
+        B.getInt64(DL.getTypeAllocSize(I.getAllocatedType()).getFixedValue()));
+    B.CreateMemSet(S, B.getInt8(0), Size, I.getAlign());
+    return S;
+  });
+}
+
+void TangentBuilder::visitLoadInst(LoadInst &I) {
+  if (!hasTangent(I.getPointerOperand()))
+    return;
+  mapLanes(I, [&](unsigned K) {
+    LoadInst *L = B.CreateAlignedLoad(I.getType(), tangentOrZero(I.getPointerOperand(), K),
+                                      I.getAlign(), I.isVolatile(), I.getName() + ".tan");
+    return L;
+  });
+}
+
+void TangentBuilder::visitStoreInst(StoreInst &I) {
+  Value *Ptr = I.getPointerOperand(), *V = I.getValueOperand();
+  if (!hasTangent(Ptr)) {
+    // Storing a derivative where no shadow can hold it would lose it.
+    if (hasTangent(V) && V->getType()->isFPOrFPVectorTy()) {
+      Diags.error(I, "a value that carries a derivative is stored to memory without a "
+                     "shadow, so its derivative would be lost (in '" +
+                         Mode.callChain(&Tangent) +
+                         "'); pass that memory as enzyme_dup with a shadow");
+      Failed = true;
+    }
+    return;
+  }
+  insertAfter(I);
+  for (unsigned K = 0; K < Width; ++K) {
+    StoreInst *S = B.CreateAlignedStore(tangentOrZero(V, K), tangentOrZero(Ptr, K),
+                                        I.getAlign(), I.isVolatile());
+    (void)S;
+  }
+}
+
+} // namespace adjoint

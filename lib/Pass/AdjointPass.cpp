@@ -1,0 +1,286 @@
+//===- Pass/AdjointPass.cpp - the module pass -----------------------------===//
+//
+/// \file
+/// The path of one request (docs/architecture.md): parse, look up or
+/// generate the derivative, replace the call; then clean up what requests
+/// leave behind (marker loads, entry-point declarations) and re-optimize the
+/// generated functions. A request that fails is reported at its call and
+/// replaced by poison, so the module stays valid and the compile fails
+/// cleanly with every error shown.
+//
+//===----------------------------------------------------------------------===//
+#include "Pass/AdjointPass.h"
+
+#include "Modes/ForwardMode.h"
+#include "Requests/DiffRequest.h"
+#include "Support/Diagnostics.h"
+#include "Support/Options.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Passes/PassBuilder.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Transforms/Utils/Local.h"
+
+using namespace llvm;
+
+namespace adjoint {
+namespace {
+
+std::string typeName(Type *T) {
+  std::string S;
+  raw_string_ostream OS(S);
+  T->print(OS);
+  return S;
+}
+
+/// Serves the requests of one module.
+class RequestServer {
+public:
+  RequestServer(Module &M, FunctionAnalysisManager &FAM, Diagnostics &Diags)
+      : M(M), Diags(Diags), Forward(M, FAM, Diags) {}
+
+  void serve(CallInst &Call);
+  ArrayRef<Function *> generated() const { return Forward.generated(); }
+  void finish() { Forward.finish(); }
+
+private:
+  void serveForward(DiffRequest &Req);
+  Value *passArgument(IRBuilder<> &B, Value *V, Type *ParamTy);
+  Value *convertResult(IRBuilder<> &B, ArrayRef<Value *> Lanes, Type *To);
+  void fail(CallInst &Call);
+
+  Module &M;
+  Diagnostics &Diags;
+  ForwardMode Forward;
+};
+
+void RequestServer::fail(CallInst &Call) {
+  if (!Call.getType()->isVoidTy())
+    Call.replaceAllUsesWith(PoisonValue::get(Call.getType()));
+  Call.eraseFromParent();
+}
+
+void RequestServer::serve(CallInst &Call) {
+  StringRef Name = Call.getCalledFunction()->getName();
+  std::optional<DiffModeKind> Mode = requestModeOf(Name);
+  if (Mode != DiffModeKind::Forward) {
+    Diags.error(Call, "'" + Name + "' is not supported yet: this version of Adjoint "
+                                   "implements forward mode (__enzyme_fwddiff)");
+    return fail(Call);
+  }
+  std::optional<DiffRequest> Req = parseRequest(Call, *Mode, Diags);
+  if (!Req)
+    return fail(Call);
+  serveForward(*Req);
+}
+
+Value *RequestServer::passArgument(IRBuilder<> &B, Value *V, Type *ParamTy) {
+  if (V->getType() == ParamTy)
+    return V;
+  if (V->getType()->isFloatingPointTy())
+    return B.CreateFPTrunc(V, ParamTy); // undo the promotion of float to double
+  return B.CreateTrunc(V, ParamTy);     // undo the promotion of small integers
+}
+
+/// Converts the N tangent lanes to the type the user declared for the
+/// entry point: the lane itself (or another float width) for N = 1; an
+/// array, vector or struct of N values; otherwise any type of exactly the
+/// same size, filled through memory (what the C ABI does to small structs,
+/// e.g. two floats returned as <2 x float>).
+Value *RequestServer::convertResult(IRBuilder<> &B, ArrayRef<Value *> Lanes, Type *To) {
+  Type *LaneTy = Lanes[0]->getType();
+  auto convertOne = [&](Value *V, Type *T) -> Value * {
+    if (V->getType() == T)
+      return V;
+    if (V->getType()->isFloatingPointTy() && T->isFloatingPointTy())
+      return B.CreateFPCast(V, T);
+    return nullptr;
+  };
+  if (Lanes.size() == 1)
+    if (Value *V = convertOne(Lanes[0], To))
+      return V;
+  unsigned N = Lanes.size();
+  Type *Elem = nullptr;
+  if (auto *AT = dyn_cast<ArrayType>(To); AT && AT->getNumElements() == N)
+    Elem = AT->getElementType();
+  else if (auto *VT = dyn_cast<FixedVectorType>(To); VT && VT->getNumElements() == N)
+    Elem = VT->getElementType();
+  else if (auto *ST = dyn_cast<StructType>(To); ST && ST->getNumElements() == N) {
+    Elem = ST->getElementType(0);
+    for (Type *E : ST->elements())
+      if (E != Elem)
+        Elem = nullptr;
+  }
+  if (Elem && N > 1) {
+    Value *Agg = PoisonValue::get(To);
+    for (unsigned K = 0; K < N; ++K) {
+      Value *V = convertOne(Lanes[K], Elem);
+      if (!V)
+        return nullptr;
+      Agg = isa<FixedVectorType>(To) ? B.CreateInsertElement(Agg, V, K)
+                                     : B.CreateInsertValue(Agg, V, K);
+    }
+    return Agg;
+  }
+  const DataLayout &DL = M.getDataLayout();
+  uint64_t LaneSize = DL.getTypeAllocSize(LaneTy);
+  if (To->isSized() && DL.getTypeStoreSize(To) == N * LaneSize) {
+    Function *F = B.GetInsertBlock()->getParent();
+    IRBuilder<> Entry(&F->getEntryBlock(), F->getEntryBlock().begin());
+    AllocaInst *Slot = Entry.CreateAlloca(To, nullptr, "tangent.result");
+    for (unsigned K = 0; K < N; ++K)
+      B.CreateStore(Lanes[K], B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), Slot, K * LaneSize));
+    return B.CreateLoad(To, Slot);
+  }
+  return nullptr;
+}
+
+void RequestServer::serveForward(DiffRequest &Req) {
+  CallInst &Call = *Req.Call;
+  Function &F = *Req.Fn;
+  SmallVector<bool, 8> Mask;
+  for (RequestArg &A : Req.Args)
+    Mask.push_back(A.isDuplicated());
+  size_t Mark = Forward.numGenerated();
+  Function *Tangent = Forward.getTangentFunction(F, Mask, Req.Width, nullptr);
+  if (!Forward.generatePending()) {
+    Forward.discardSince(Mark);
+    return fail(Call);
+  }
+
+  IRBuilder<> B(&Call);
+  SmallVector<Value *, 16> Args;
+  for (auto [I, A] : enumerate(Req.Args)) {
+    Type *ParamTy = F.getArg(I)->getType();
+    Args.push_back(passArgument(B, A.Primal, ParamTy));
+    if (!A.isDuplicated())
+      continue;
+    for (unsigned K = 0; K < Req.Width; ++K) {
+      if (A.ShadowStride) {
+        Value *Offset = B.CreateMul(B.CreateSExtOrTrunc(A.ShadowStride, B.getInt64Ty()),
+                                    B.getInt64(K));
+        Args.push_back(B.CreateGEP(B.getInt8Ty(), A.Shadows[0], Offset));
+      } else {
+        Args.push_back(passArgument(B, A.Shadows[K], ParamTy));
+      }
+    }
+  }
+  CallInst *New = B.CreateCall(Tangent, Args);
+  New->setDebugLoc(Call.getDebugLoc());
+
+  bool WantsResult = Req.ResultPtr || (!Call.getType()->isVoidTy() && !Call.use_empty());
+  if (WantsResult) {
+    if (!ForwardMode::returnsTangent(F.getReturnType())) {
+      Diags.error(Call, "'" + F.getName() + "' returns " + typeName(F.getReturnType()) +
+                            ", which carries no derivative, but the result of this request "
+                            "is used; read the derivatives from the output shadows instead");
+      return fail(Call);
+    }
+    SmallVector<Value *, 4> Lanes;
+    for (unsigned K = 0; K < Req.Width; ++K)
+      Lanes.push_back(B.CreateExtractValue(New, K + 1));
+    Value *Result = convertResult(B, Lanes, Req.ResultType);
+    if (!Result) {
+      Diags.error(Call, "the request is declared to return " + typeName(Req.ResultType) +
+                            " but the derivative of '" + F.getName() + "' is " +
+                            (Req.Width > 1 ? Twine(Req.Width) + " values of type " : Twine()) +
+                            typeName(Lanes[0]->getType()) +
+                            "; declare the entry point to return that type (in batch "
+                            "mode, a struct or array of N of them)");
+      return fail(Call);
+    }
+    if (Req.ResultPtr)
+      B.CreateStore(Result, Req.ResultPtr);
+    else
+      Call.replaceAllUsesWith(Result);
+  }
+  if (!Call.getType()->isVoidTy())
+    Call.replaceAllUsesWith(PoisonValue::get(Call.getType()));
+  Call.eraseFromParent();
+}
+
+/// Marker arguments were only read by requests: delete the loads left
+/// behind, and give declared markers a definition so that code using them
+/// elsewhere still links without a runtime library.
+void cleanUpMarkers(Module &M) {
+  for (GlobalVariable &GV : M.globals()) {
+    if (!GV.getName().starts_with("enzyme_"))
+      continue;
+    SmallVector<Instruction *, 8> Dead;
+    for (User *U : GV.users())
+      if (auto *L = dyn_cast<LoadInst>(U); L && L->use_empty())
+        Dead.push_back(L);
+    for (Instruction *I : Dead)
+      I->eraseFromParent();
+    if (GV.isDeclaration() && !GV.use_empty()) {
+      GV.setInitializer(Constant::getNullValue(GV.getValueType()));
+      GV.setLinkage(GlobalValue::WeakAnyLinkage);
+    }
+  }
+}
+
+void optimizeGeneratedFunctions(ArrayRef<Function *> Functions, PassBuilder &PB,
+                                FunctionAnalysisManager &FAM) {
+  FunctionPassManager FPM =
+      PB.buildFunctionSimplificationPipeline(OptimizationLevel::O2, ThinOrFullLTOPhase::None);
+  for (Function *F : Functions) {
+    FAM.invalidate(*F, PreservedAnalyses::none());
+    FPM.run(*F, FAM);
+  }
+}
+
+} // namespace
+
+PreservedAnalyses AdjointPass::run(Module &M, ModuleAnalysisManager &MAM) {
+  if (printModuleAt() == PrintModuleKind::Before)
+    M.print(outs(), nullptr);
+  SmallVector<CallInst *, 8> Requests;
+  SmallVector<Function *, 4> EntryPoints;
+  for (Function &F : M) {
+    if (!F.isDeclaration() || !isRequestEntryPoint(F.getName()))
+      continue;
+    EntryPoints.push_back(&F);
+    for (User *U : F.users())
+      if (auto *CI = dyn_cast<CallInst>(U); CI && CI->getCalledFunction() == &F)
+        Requests.push_back(CI);
+  }
+  if (Requests.empty())
+    return PreservedAnalyses::all();
+
+  FunctionAnalysisManager &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
+  // The functions that hold requests change, and so do their analyses.
+  for (CallInst *CI : Requests)
+    FAM.invalidate(*CI->getFunction(), PreservedAnalyses::none());
+  Diagnostics Diags;
+  RequestServer Server(M, FAM, Diags);
+  for (CallInst *CI : Requests)
+    Server.serve(*CI);
+  Server.finish();
+  cleanUpMarkers(M);
+  for (Function *F : EntryPoints)
+    if (F->use_empty())
+      F->eraseFromParent();
+
+  if (printModuleAt() == PrintModuleKind::After)
+    M.print(outs(), nullptr);
+  if (optimizeGenerated() && !Diags.hadError())
+    optimizeGeneratedFunctions(Server.generated(), PB, FAM);
+  if (printModuleAt() == PrintModuleKind::Final)
+    M.print(outs(), nullptr);
+  return PreservedAnalyses::none();
+}
+
+PreservedAnalyses ProtectMarkersPass::run(Module &M, ModuleAnalysisManager &) {
+  bool Changed = false;
+  for (GlobalVariable &GV : M.globals())
+    if (GV.getName().starts_with("enzyme_") && GV.hasInitializer() &&
+        !GV.isExternallyInitialized()) {
+      GV.setExternallyInitialized(true);
+      Changed = true;
+    }
+  return Changed ? PreservedAnalyses::none() : PreservedAnalyses::all();
+}
+
+} // namespace adjoint

@@ -1,0 +1,89 @@
+//===- Requests/DiffRequest.h - one __enzyme_* call, parsed -----*- C++ -*-===//
+//
+/// \file
+/// A DiffRequest is what a user asked for at one `__enzyme_*` call: which
+/// function, which mode, the activity of each parameter with its primal and
+/// shadow values, and the batch width. Parsing validates the call against
+/// the function's signature and reports misuse at the call's source line;
+/// it never generates code.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ADJOINT_REQUESTS_DIFFREQUEST_H
+#define ADJOINT_REQUESTS_DIFFREQUEST_H
+
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include <optional>
+
+namespace llvm {
+class CallInst;
+class Function;
+class Type;
+class Value;
+} // namespace llvm
+
+namespace adjoint {
+
+class Diagnostics;
+
+enum class DiffModeKind { Forward, ReverseCombined };
+
+/// How one parameter takes part in differentiation.
+enum class ActivityKind {
+  Const,     ///< inactive: no derivative flows through it
+  Dup,       ///< duplicated: a shadow (tangent or derivative memory) follows
+  DupNoNeed, ///< duplicated; the primal result of this argument is not needed
+  Out,       ///< active scalar whose derivative is returned (reverse mode)
+};
+
+/// One parameter of the differentiated function, as the request passes it.
+struct RequestArg {
+  ActivityKind Activity = ActivityKind::Const;
+  /// The primal as passed at the call (may need a C varargs conversion,
+  /// e.g. a float promoted to double, to match the parameter).
+  llvm::Value *Primal = nullptr;
+  /// `Width` shadows for duplicated arguments; for `enzyme_dupv` the single
+  /// base pointer, with `ShadowStride` set.
+  llvm::SmallVector<llvm::Value *, 1> Shadows;
+  llvm::Value *ShadowStride = nullptr;
+
+  bool isDuplicated() const {
+    return Activity == ActivityKind::Dup || Activity == ActivityKind::DupNoNeed;
+  }
+};
+
+struct DiffRequest {
+  llvm::CallInst *Call = nullptr;
+  llvm::Function *Fn = nullptr;
+  DiffModeKind Mode = DiffModeKind::Forward;
+  unsigned Width = 1;
+  llvm::SmallVector<RequestArg, 8> Args; ///< one per parameter of Fn
+  /// Where the result goes when the declared return type is returned in
+  /// memory (a C struct of three or more doubles: the call's sret argument).
+  llvm::Value *ResultPtr = nullptr;
+  llvm::Type *ResultType = nullptr; ///< the declared return type
+};
+
+/// The mode a call requests, from its callee's name (any name that starts
+/// with an entry point's name), or nothing when it is not a request.
+std::optional<DiffModeKind> requestModeOf(llvm::StringRef CalleeName);
+
+/// Whether \p CalleeName starts with the name of any `__enzyme_*` entry
+/// point, including the ones this version does not implement yet.
+bool isRequestEntryPoint(llvm::StringRef CalleeName);
+
+/// Parses and validates \p Call; reports every problem through \p Diags and
+/// returns nothing when the request cannot be honoured.
+std::optional<DiffRequest> parseRequest(llvm::CallInst &Call, DiffModeKind Mode,
+                                        Diagnostics &Diags);
+
+/// Whether a value of type \p From can be passed for a parameter of type
+/// \p To (identity, or a C default argument promotion undone).
+bool isPassableAs(llvm::Type *From, llvm::Type *To);
+
+/// The name of the marker \p V stands for (`enzyme_dup`, ...), if it is one.
+std::optional<llvm::StringRef> markerName(const llvm::Value *V);
+
+} // namespace adjoint
+
+#endif

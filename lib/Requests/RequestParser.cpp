@@ -1,0 +1,310 @@
+//===- Requests/RequestParser.cpp - parse and validate __enzyme_* calls ---===//
+//
+/// \file
+/// Reads the markers of a request call (see docs/enzyme-interface.md) and
+/// matches the arguments to the parameters of the function to differentiate.
+/// Every mismatch is an error at the call that says what to write instead.
+//
+//===----------------------------------------------------------------------===//
+#include "Requests/DiffRequest.h"
+
+#include "Support/Diagnostics.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/GlobalVariable.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Metadata.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace adjoint {
+
+std::optional<DiffModeKind> requestModeOf(StringRef Name) {
+  if (Name.starts_with("__enzyme_fwddiff"))
+    return DiffModeKind::Forward;
+  if (Name.starts_with("__enzyme_autodiff"))
+    return DiffModeKind::ReverseCombined;
+  return std::nullopt;
+}
+
+bool isRequestEntryPoint(StringRef Name) {
+  static const char *const EntryPoints[] = {
+      "__enzyme_autodiff",   "__enzyme_fwddiff",  "__enzyme_augmentfwd",
+      "__enzyme_reverse",    "__enzyme_augmentsize", "__enzyme_fwdsplit",
+      "__enzyme_virtualreverse"};
+  for (const char *E : EntryPoints)
+    if (Name.starts_with(E))
+      return true;
+  return false;
+}
+
+std::optional<StringRef> markerName(const Value *V) {
+  if (const auto *MV = dyn_cast<MetadataAsValue>(V))
+    if (const auto *S = dyn_cast<MDString>(MV->getMetadata()))
+      if (S->getString().starts_with("enzyme_"))
+        return S->getString();
+  // `enzyme_dup` passed by value is a load of the marker global; passed by
+  // address it is the global itself (possibly cast to an integer).
+  if (const auto *L = dyn_cast<LoadInst>(V))
+    V = L->getPointerOperand();
+  if (const auto *CE = dyn_cast<ConstantExpr>(V))
+    if (CE->isCast())
+      V = CE->getOperand(0);
+  if (const auto *GV = dyn_cast<GlobalVariable>(V->stripPointerCasts()))
+    if (GV->getName().starts_with("enzyme_"))
+      return GV->getName();
+  return std::nullopt;
+}
+
+bool isPassableAs(Type *From, Type *To) {
+  if (From == To)
+    return true;
+  // C passes a float through `...` as a double, and small integers as int.
+  if (From->isDoubleTy() && To->isFloatTy())
+    return true;
+  if (From->isIntegerTy() && To->isIntegerTy())
+    return From->getIntegerBitWidth() >= To->getIntegerBitWidth();
+  return false;
+}
+
+static std::string typeName(Type *T) {
+  std::string S;
+  raw_string_ostream OS(S);
+  T->print(OS);
+  return S;
+}
+
+static bool isFloatLike(Type *T) {
+  if (auto *VT = dyn_cast<VectorType>(T))
+    T = VT->getElementType();
+  if (auto *AT = dyn_cast<ArrayType>(T))
+    return isFloatLike(AT->getElementType());
+  if (auto *ST = dyn_cast<StructType>(T)) {
+    for (Type *E : ST->elements())
+      if (isFloatLike(E))
+        return true;
+    return false;
+  }
+  return T->isFloatingPointTy();
+}
+
+namespace {
+
+/// Walks the call's operands left to right.
+class RequestReader {
+public:
+  RequestReader(CallInst &Call, DiffModeKind Mode, Diagnostics &Diags)
+      : Call(Call), Mode(Mode), Diags(Diags) {}
+
+  std::optional<DiffRequest> read();
+
+private:
+  bool atEnd() const { return Next >= Call.arg_size(); }
+  Value *peek() const { return Call.getArgOperand(Next); }
+  std::optional<StringRef> peekMarker() const {
+    return atEnd() ? std::nullopt : markerName(peek());
+  }
+  bool readWidth();
+  bool readParameter(Argument &Param, RequestArg &Out);
+  bool readShadows(Argument &Param, RequestArg &Arg, StringRef Marker);
+  const char *entryName() const {
+    return Mode == DiffModeKind::Forward ? "__enzyme_fwddiff" : "__enzyme_autodiff";
+  }
+
+  CallInst &Call;
+  DiffModeKind Mode;
+  Diagnostics &Diags;
+  DiffRequest Req;
+  unsigned Next = 1;
+  bool SawWidth = false;
+};
+
+} // namespace
+
+bool RequestReader::readWidth() {
+  ++Next; // the marker
+  if (atEnd()) {
+    Diags.error(Call, "enzyme_width must be followed by the batch width, a constant "
+                      "such as 4");
+    return false;
+  }
+  auto *N = dyn_cast<ConstantInt>(peek());
+  if (!N || N->isZero() || N->getZExtValue() > 64) {
+    Diags.error(Call, "the batch width after enzyme_width must be a compile-time "
+                      "constant between 1 and 64; write a literal such as "
+                      "`enzyme_width, 4`");
+    return false;
+  }
+  if (SawWidth) {
+    Diags.error(Call, "enzyme_width is given twice; give it once, before the arguments");
+    return false;
+  }
+  SawWidth = true;
+  Req.Width = N->getZExtValue();
+  ++Next;
+  return true;
+}
+
+bool RequestReader::readShadows(Argument &Param, RequestArg &Arg, StringRef Marker) {
+  unsigned ArgNo = Param.getArgNo() + 1;
+  Type *PrimalTy = Arg.Primal->getType();
+  unsigned Count = Arg.ShadowStride ? 1 : Req.Width;
+  for (unsigned K = 0; K < Count; ++K) {
+    if (atEnd()) {
+      Diags.error(Call, Twine("argument ") + Twine(ArgNo) + " of '" + Req.Fn->getName() +
+                            "' is duplicated (" + Marker + ") but its shadow is missing: pass " +
+                            (Count == 1 ? Twine("the shadow")
+                                        : Twine(Count) + " shadows (one per batch lane)") +
+                            " right after the primal value, or mark it enzyme_const");
+      return false;
+    }
+    Value *Shadow = peek();
+    if (markerName(Shadow)) {
+      Diags.error(Call, Twine("argument ") + Twine(ArgNo) + " of '" + Req.Fn->getName() +
+                            "' needs a shadow after its primal, but a marker follows; "
+                            "pass the shadow, or mark the argument enzyme_const");
+      return false;
+    }
+    Type *Expected = Arg.ShadowStride ? Shadow->getType() : PrimalTy;
+    if (Arg.ShadowStride && !Expected->isPointerTy()) {
+      Diags.error(Call, Twine("enzyme_dupv argument ") + Twine(ArgNo) +
+                            " needs a pointer to the first shadow, got " +
+                            typeName(Shadow->getType()));
+      return false;
+    }
+    if (Shadow->getType() != Expected) {
+      Diags.error(Call, Twine("shadow of argument ") + Twine(ArgNo) + " of '" +
+                            Req.Fn->getName() + "' has type " + typeName(Shadow->getType()) +
+                            " but its primal has type " + typeName(PrimalTy) +
+                            "; pass a shadow of the same type as the primal");
+      return false;
+    }
+    Arg.Shadows.push_back(Shadow);
+    ++Next;
+  }
+  return true;
+}
+
+bool RequestReader::readParameter(Argument &Param, RequestArg &Arg) {
+  unsigned ArgNo = Param.getArgNo() + 1;
+  std::optional<StringRef> Marker = peekMarker();
+  if (Marker) {
+    if (*Marker == "enzyme_dup")
+      Arg.Activity = ActivityKind::Dup;
+    else if (*Marker == "enzyme_dupnoneed")
+      Arg.Activity = ActivityKind::DupNoNeed;
+    else if (*Marker == "enzyme_const")
+      Arg.Activity = ActivityKind::Const;
+    else if (*Marker == "enzyme_dupv")
+      Arg.Activity = ActivityKind::Dup;
+    else if (*Marker == "enzyme_out") {
+      if (Mode == DiffModeKind::Forward) {
+        Diags.error(Call, Twine("enzyme_out (argument ") + Twine(ArgNo) +
+                              ") is a reverse-mode marker; in __enzyme_fwddiff pass the "
+                              "argument as enzyme_dup followed by its tangent");
+        return false;
+      }
+      Arg.Activity = ActivityKind::Out;
+    } else if (*Marker == "enzyme_width") {
+      Diags.error(Call, "enzyme_width must come before the function's arguments: "
+                        "write `__enzyme_fwddiff(f, enzyme_width, N, ...)`");
+      return false;
+    } else {
+      Diags.error(Call, Twine("unknown or unsupported marker '") + *Marker +
+                            "' before argument " + Twine(ArgNo));
+      return false;
+    }
+    ++Next;
+    if (*Marker == "enzyme_dupv") {
+      if (atEnd() || !peek()->getType()->isIntegerTy()) {
+        Diags.error(Call, "enzyme_dupv must be followed by the byte stride between "
+                          "shadows, then the primal, then the first shadow");
+        return false;
+      }
+      Arg.ShadowStride = peek();
+      ++Next;
+    }
+  }
+  if (atEnd()) {
+    Diags.error(Call, Twine("too few arguments: '") + Req.Fn->getName() + "' takes " +
+                          Twine(Req.Fn->arg_size()) + " parameters but the request ends before "
+                          "argument " + Twine(ArgNo) + "; pass every parameter, each "
+                          "followed by its shadow when it is duplicated");
+    return false;
+  }
+  Arg.Primal = peek();
+  ++Next;
+  if (!isPassableAs(Arg.Primal->getType(), Param.getType())) {
+    Diags.error(Call, Twine("argument ") + Twine(ArgNo) + " of '" + Req.Fn->getName() +
+                          "' has type " + typeName(Arg.Primal->getType()) +
+                          " but the parameter has type " + typeName(Param.getType()) +
+                          "; check the order of the arguments and their shadows");
+    return false;
+  }
+  if (!Marker) {
+    // Defaults: pointers and floats are duplicated in forward mode; floats
+    // are active outputs in reverse mode; everything else is constant.
+    Type *T = Param.getType();
+    if (T->isPointerTy())
+      Arg.Activity = ActivityKind::Dup;
+    else if (isFloatLike(T))
+      Arg.Activity = Mode == DiffModeKind::Forward ? ActivityKind::Dup : ActivityKind::Out;
+  }
+  if (Arg.isDuplicated())
+    return readShadows(Param, Arg, Marker ? *Marker : StringRef("by default"));
+  return true;
+}
+
+std::optional<DiffRequest> RequestReader::read() {
+  Req.Call = &Call;
+  Req.Mode = Mode;
+  Req.ResultType = Call.getType();
+  if (Call.arg_size() > 0 && Call.paramHasAttr(0, Attribute::StructRet)) {
+    Req.ResultPtr = Call.getArgOperand(0);
+    Req.ResultType = Call.getParamStructRetType(0);
+    Next = 2;
+  }
+  if (Call.arg_size() < Next) {
+    Diags.error(Call, Twine(entryName()) + " needs the function to differentiate as its "
+                                           "first argument");
+    return std::nullopt;
+  }
+  Req.Fn = dyn_cast<Function>(Call.getArgOperand(Next - 1)->stripPointerCasts());
+  if (!Req.Fn || Req.Fn->isDeclaration()) {
+    Diags.error(Call, Twine("the first argument of ") + entryName() +
+                          " must be a function defined in this translation unit "
+                          "(pass it directly, e.g. `(void *)f`)" +
+                          (Req.Fn ? Twine("; '") + Req.Fn->getName() + "' is only declared"
+                                  : Twine("")));
+    return std::nullopt;
+  }
+  if (Req.Fn->isVarArg()) {
+    Diags.error(Call, Twine("cannot differentiate variadic function '") + Req.Fn->getName() +
+                          "'");
+    return std::nullopt;
+  }
+  while (peekMarker() == StringRef("enzyme_width"))
+    if (!readWidth())
+      return std::nullopt;
+  for (Argument &Param : Req.Fn->args()) {
+    RequestArg Arg;
+    if (!readParameter(Param, Arg))
+      return std::nullopt;
+    Req.Args.push_back(Arg);
+  }
+  if (!atEnd()) {
+    Diags.error(Call, Twine("too many arguments: '") + Req.Fn->getName() + "' takes " +
+                          Twine(Req.Fn->arg_size()) + " parameters, but the request passes " +
+                          Twine(Call.arg_size() - Next) + " more value(s); check the markers "
+                          "and that each duplicated argument has exactly its shadows");
+    return std::nullopt;
+  }
+  return Req;
+}
+
+std::optional<DiffRequest> parseRequest(CallInst &Call, DiffModeKind Mode, Diagnostics &Diags) {
+  return RequestReader(Call, Mode, Diags).read();
+}
+
+} // namespace adjoint

@@ -1,0 +1,74 @@
+//===- Rules/Rules.h - the derivative rule table ----------------*- C++ -*-===//
+//
+/// \file
+/// One entry per differentiable primitive: float instructions, LLVM math
+/// intrinsics and libm functions. An entry declares the partial derivative
+/// of the result with respect to each operand, in terms of primal values.
+/// Forward mode reads it as tangent(result) = sum_k partial_k * tangent_k;
+/// reverse mode reads the same entry as adjoint_k += partial_k * adjoint.
+/// Entries know nothing about control flow, shadows or tapes.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ADJOINT_RULES_RULES_H
+#define ADJOINT_RULES_RULES_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/IR/IRBuilder.h"
+
+namespace llvm {
+class CallBase;
+class Instruction;
+} // namespace llvm
+
+namespace adjoint {
+
+/// The primal values a rule is written in.
+struct PrimalSite {
+  llvm::ArrayRef<llvm::Value *> Args;
+  /// The primal result (for aggregate results the whole aggregate; the
+  /// rule's ResultElement says which element the partials describe).
+  llvm::Value *Result;
+};
+
+/// The partial derivative of the result with respect to one operand.
+struct Partial {
+  /// Null when the operand is not differentiable (an integer exponent) or
+  /// its partial is zero everywhere (copysign's sign operand).
+  llvm::Value *Value = nullptr;
+  /// False: elementwise (same shape as the operand and the result).
+  /// True: the operand is a vector reduced to a scalar result, and the
+  /// contribution is the sum over lanes of partial * tangent.
+  bool Reduces = false;
+};
+
+using PartialsFn = void (*)(llvm::IRBuilderBase &B, const PrimalSite &Site,
+                            llvm::SmallVectorImpl<Partial> &Partials);
+
+enum class RuleKind {
+  Smooth,            ///< partials given by the entry's function
+  PiecewiseConstant, ///< derivative zero wherever it exists (floor, round, ...)
+};
+
+struct Rule {
+  llvm::StringLiteral Name;
+  unsigned NumArgs;
+  RuleKind Kind;
+  PartialsFn Partials = nullptr;
+  /// For aggregate results ({mantissa, exponent} of frexp): the element the
+  /// partials describe; every other element has a zero derivative.
+  int ResultElement = -1;
+};
+
+/// The rule for a float instruction (fadd, fsub, fmul, fdiv, frem, fneg).
+const Rule *findInstructionRule(const llvm::Instruction &I);
+/// The rule for a call to an LLVM math intrinsic or a libm function
+/// declared in the module (`sin`, `sinf`, `sinl`, `llvm.sin.*` share one).
+const Rule *findCallRule(const llvm::CallBase &CB);
+/// Every entry, for tests and documentation.
+llvm::ArrayRef<Rule> allRules();
+
+} // namespace adjoint
+
+#endif

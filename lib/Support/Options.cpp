@@ -1,0 +1,41 @@
+//===- Support/Options.cpp - Adjoint's command-line options ---------------===//
+//
+/// \file
+/// Definitions of the options declared in Options.h.
+//
+//===----------------------------------------------------------------------===//
+#include "Support/Options.h"
+
+using namespace llvm;
+
+namespace {
+cl::opt<bool> PrintGenerated("adjoint-print", cl::init(false),
+                             cl::desc("Print every function Adjoint generates"));
+cl::alias PrintGeneratedEnzyme("enzyme-print", cl::aliasopt(PrintGenerated),
+                               cl::desc("Alias for -adjoint-print"));
+
+cl::opt<bool> PrintActivity("adjoint-print-activity", cl::init(false),
+                            cl::desc("Print the active values of each differentiated function"));
+cl::alias PrintActivityEnzyme("enzyme-print-activity", cl::aliasopt(PrintActivity),
+                              cl::desc("Alias for -adjoint-print-activity"));
+
+cl::opt<adjoint::PrintModuleKind> PrintModule(
+    "adjoint-print-module", cl::init(adjoint::PrintModuleKind::None),
+    cl::desc("Print the module around differentiation"),
+    cl::values(clEnumValN(adjoint::PrintModuleKind::Before, "before",
+                          "before any request is differentiated"),
+               clEnumValN(adjoint::PrintModuleKind::After, "after",
+                          "after differentiation, before re-optimization"),
+               clEnumValN(adjoint::PrintModuleKind::Final, "final",
+                          "after the generated functions were re-optimized")));
+
+cl::opt<bool> OptimizeGenerated("adjoint-optimize", cl::init(true),
+                                cl::desc("Re-optimize the functions Adjoint generates"));
+} // namespace
+
+namespace adjoint {
+bool printGenerated() { return PrintGenerated; }
+bool printActivity() { return PrintActivity; }
+PrintModuleKind printModuleAt() { return PrintModule; }
+bool optimizeGenerated() { return OptimizeGenerated; }
+} // namespace adjoint

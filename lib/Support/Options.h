@@ -1,0 +1,30 @@
+//===- Support/Options.h - Adjoint's command-line options -------*- C++ -*-===//
+//
+/// \file
+/// The `-adjoint-*` options (with `-enzyme-*` aliases where users know them).
+/// Only this file declares options, so every part reads the same knobs.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ADJOINT_SUPPORT_OPTIONS_H
+#define ADJOINT_SUPPORT_OPTIONS_H
+
+#include "llvm/Support/CommandLine.h"
+
+namespace adjoint {
+
+enum class PrintModuleKind { None, Before, After, Final };
+
+/// Print each generated function once it is complete.
+bool printGenerated();
+/// Print the values the activity analysis found active.
+bool printActivity();
+/// Print the whole module before differentiation, after it, or at the end
+/// (after the generated functions were re-optimized).
+PrintModuleKind printModuleAt();
+/// Re-optimize the generated functions (on by default; off for IR tests
+/// that check the raw shape of the transform).
+bool optimizeGenerated();
+
+} // namespace adjoint
+
+#endif
