@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Builds one integration program every way a user can and runs each build;
+# the program itself compares its derivatives with finite differences or an
+# analytic value and exits non-zero on a mismatch.
+#   check-program.sh SOURCE [extra compiler flags...]
+# Builds: adjoint-cc/adjoint-c++ at -O0, -O2, -O3; clang -O2 to IR, then
+# opt -passes=adjoint, then clang; clang -flto with the plugin in lld.
+set -euo pipefail
+src=$1; shift
+extra=("$@")
+case "$src" in
+  *.cpp) drv="$ADJOINT_BIN/adjoint-c++"; cc="$LLVM_BIN/clang++" ;;
+  *)     drv="$ADJOINT_BIN/adjoint-cc";  cc="$LLVM_BIN/clang" ;;
+esac
+inc="-I$(dirname "$0")/include -I$(dirname "$0")/../../include"
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+run() { # name, binary
+  if ! "$2" > "$tmp/$1.out" 2>&1; then
+    echo "FAILED ($1): $src"; cat "$tmp/$1.out"; exit 1
+  fi
+}
+for O in -O0 -O2 -O3; do
+  $drv $O $inc "${extra[@]}" "$src" -o "$tmp/prog$O" -lm
+  run "adjoint-cc $O" "$tmp/prog$O"
+done
+# opt path: the pass on textual IR.
+$cc -O2 $inc "${extra[@]}" -S -emit-llvm "$src" -o "$tmp/prog.ll"
+"$LLVM_BIN/opt" -load-pass-plugin="$ADJOINT_PLUGIN" -passes=adjoint "$tmp/prog.ll" -o "$tmp/prog.bc"
+$cc -O2 "$tmp/prog.bc" -o "$tmp/prog-opt" -lm
+run "opt -passes=adjoint" "$tmp/prog-opt"
+# LTO path: the plugin runs inside lld.
+$cc -O2 -flto $inc "${extra[@]}" -c "$src" -o "$tmp/prog.lto.o"
+$cc -O2 -flto -fuse-ld=lld -Wl,--load-pass-plugin="$ADJOINT_PLUGIN" "$tmp/prog.lto.o" -o "$tmp/prog-lto" -lm
+run "lld LTO" "$tmp/prog-lto"
