@@ -242,9 +242,15 @@ PreservedAnalyses AdjointPass::run(Module &M, ModuleAnalysisManager &MAM) {
     if (!F.isDeclaration() || !isRequestEntryPoint(F.getName()))
       continue;
     EntryPoints.push_back(&F);
+    SmallVector<CallBase *, 8> Calls;
     for (User *U : F.users())
-      if (auto *CI = dyn_cast<CallInst>(U); CI && CI->getCalledFunction() == &F)
-        Requests.push_back(CI);
+      if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledFunction() == &F)
+        Calls.push_back(CB);
+    // C++ calls the entry point with `invoke`; the derivative it becomes is
+    // an ordinary call, so the exception edge goes away.
+    for (CallBase *CB : Calls)
+      Requests.push_back(isa<InvokeInst>(CB) ? changeToCall(cast<InvokeInst>(CB))
+                                             : cast<CallInst>(CB));
   }
   if (Requests.empty())
     return PreservedAnalyses::all();
