@@ -26,8 +26,11 @@ bool isShadowedGlobalPointer(const Value *V) {
       return isShadowedGlobalPointer(CE->getOperand(0));
     return false;
   }
+  // Only globals defined here: a shadow made for a global of another
+  // translation unit would not be shared with it.
   const auto *GV = dyn_cast<GlobalVariable>(V);
-  return GV && !GV->isConstant() && !GV->getName().starts_with("enzyme_");
+  return GV && !GV->isConstant() && !GV->isDeclaration() &&
+         !GV->getName().starts_with("enzyme_");
 }
 
 bool ActivityInfo::isActive(const Value *V) const {
@@ -71,6 +74,9 @@ private:
     }
     if (!canCarryDerivative(CB.getType()))
       return false;
+    // A defined callee may read derivatives from shadowed globals.
+    if (Callee && !Callee->isDeclaration() && callMayAccessGlobals(CB))
+      return true;
     for (const Use &A : CB.args())
       if (act(A.get()))
         return true;

@@ -11,6 +11,7 @@
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/Support/ModRef.h"
 
 using namespace llvm;
 
@@ -45,6 +46,10 @@ bool isFreeFunction(StringRef Name) {
       "free",          "_ZdlPv",  "_ZdaPv", "_ZdlPvm", "_ZdaPvm", "_ZdlPvSt11align_val_t",
       "_ZdaPvSt11align_val_t", "_ZdlPvmSt11align_val_t", "_ZdaPvmSt11align_val_t"};
   return Frees.contains(Name);
+}
+
+bool callMayAccessGlobals(const CallBase &CB) {
+  return isModOrRefSet(CB.getMemoryEffects().getModRef(IRMemLocation::Other));
 }
 
 bool canCarryDerivative(Type *T) {

@@ -39,6 +39,10 @@ bool isFreeFunction(llvm::StringRef Name);
 /// nothing that can carry a derivative (strlen, integer intrinsics).
 bool isInactiveCall(const llvm::CallBase &CB);
 
+/// Whether a call may read or write memory other than through its pointer
+/// arguments (globals, in particular), going by its memory attributes.
+bool callMayAccessGlobals(const llvm::CallBase &CB);
+
 /// Whether values of type \p T can carry a derivative: floats, pointers,
 /// and vectors or aggregates containing them.
 bool canCarryDerivative(llvm::Type *T);

@@ -33,89 +33,122 @@ void TangentBuilder::unsupportedCall(CallBase &CB, const Twine &Why) {
   Diags.error(CB, Why + " (reached from " + Mode.callChain(&Tangent) + ")");
 }
 
-void TangentBuilder::visitInvokeInst(InvokeInst &II) {
-  if (anyArgHasTangent(II) || Activity.isActive(&II))
-    unsupportedCall(II, "cannot differentiate a call that may throw an exception (invoke) "
-                        "yet; compile with -fno-exceptions or make the callee noexcept");
+CallInst *TangentBuilder::cloneAsCall(CallBase &CB, ArrayRef<Value *> Args) {
+  CallInst *C = B.CreateCall(CB.getFunctionType(), CB.getCalledOperand(), Args);
+  C->setCallingConv(CB.getCallingConv());
+  C->setAttributes(CB.getAttributes());
+  return C;
 }
 
-void TangentBuilder::visitCallInst(CallInst &CI) {
-  Function *Callee = dyn_cast<Function>(CI.getCalledOperand()->stripPointerCasts());
+void TangentBuilder::visitCallBase(CallBase &CB) {
+  if (isa<CallBrInst>(CB))
+    return visitInstruction(CB);
+  Function *Callee = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
   if (!Callee) {
-    if (CI.isInlineAsm() ? anyArgHasTangent(CI) : (anyArgHasTangent(CI) || hasTangent(CI.getCalledOperand())))
-      unsupportedCall(CI, CI.isInlineAsm()
+    if (CB.isInlineAsm() ? anyArgHasTangent(CB)
+                         : (anyArgHasTangent(CB) || hasTangent(CB.getCalledOperand())))
+      unsupportedCall(CB, CB.isInlineAsm()
                               ? "cannot differentiate inline assembly that reads a derivative"
                               : "cannot differentiate an indirect call (through a function "
                                 "pointer) yet; call the function directly");
     return;
   }
-  if (isInactiveCall(CI))
+  if (isInactiveCall(CB))
     return;
-  if (isa<MemTransferInst>(CI))
-    return memoryTransfer(CI);
-  if (isa<MemSetInst>(CI))
-    return memorySet(CI);
-  if (const Rule *R = findCallRule(CI)) {
-    if (Activity.isActive(&CI)) {
-      SmallVector<Value *, 3> Args(CI.args());
-      applyRule(*R, CI, Args);
+  if (isa<MemTransferInst>(CB))
+    return memoryTransfer(CB);
+  if (isa<MemSetInst>(CB))
+    return memorySet(CB);
+  if (const Rule *R = findCallRule(CB)) {
+    if (R->Kind == RuleKind::Linear)
+      return applyLinearCall(CB);
+    if (Activity.isActive(&CB)) {
+      SmallVector<Value *, 3> Args(CB.args());
+      applyRule(*R, CB, Args);
     }
     return;
   }
   StringRef Name = Callee->getName();
   if (allocatorInfo(Name))
-    return shadowAllocation(CI, Name);
+    return shadowAllocation(CB, Name);
   if (isReallocFunction(Name))
-    return shadowRealloc(CI);
+    return shadowRealloc(CB);
   if (isFreeFunction(Name))
-    return shadowFree(CI);
-  bool Touches = anyArgHasTangent(CI);
+    return shadowFree(CB);
   if (!Callee->isDeclaration()) {
-    if (Touches)
-      callTangentFunction(CI, *Callee);
+    if (anyArgHasTangent(CB) || callMayAccessGlobals(CB))
+      callTangentFunction(CB, *Callee);
     return;
   }
-  if (Touches)
-    unsupportedCall(CI, "cannot differentiate a call to '" + Name +
+  if (anyArgHasTangent(CB))
+    unsupportedCall(CB, "cannot differentiate a call to '" + Name +
                             "': it is not defined in this translation unit and has no "
                             "derivative rule; define it here (or build with -flto and the "
                             "Adjoint linker plugin), or pass its arguments as enzyme_const");
 }
 
-void TangentBuilder::callTangentFunction(CallInst &CI, Function &Callee) {
+/// Lane moves (vector.reverse, masked loads and stores, ...): the same
+/// operation on the tangents, with pointers replaced by their shadows.
+void TangentBuilder::applyLinearCall(CallBase &CB) {
+  if (!anyArgHasTangent(CB))
+    return;
+  for (Value *A : CB.args())
+    if (A->getType()->isPointerTy() && !hasTangent(A)) {
+      // A store into memory without a shadow has nothing to mirror; a load
+      // from it has a zero tangent.
+      return;
+    }
+  insertAfter(CB);
+  Lanes L;
+  for (unsigned K = 0; K < Width; ++K) {
+    SmallVector<Value *, 4> Args;
+    for (Value *A : CB.args())
+      Args.push_back(A->getType()->isIntOrIntVectorTy() ? A : tangentOrZero(A, K));
+    L.push_back(cloneAsCall(CB, Args));
+  }
+  if (!CB.getType()->isVoidTy())
+    setLanes(&CB, L);
+}
+
+void TangentBuilder::callTangentFunction(CallBase &CB, Function &Callee) {
   SmallVector<bool, 8> Mask;
-  for (Value *A : CI.args())
+  for (Value *A : CB.args())
     Mask.push_back(hasTangent(A));
   Function *Fn = Mode.getTangentFunction(Callee, Mask, Width, &Tangent);
-  B.SetInsertPoint(&CI);
+  B.SetInsertPoint(&CB);
   SmallVector<Value *, 16> Args;
-  for (unsigned I = 0; I < CI.arg_size(); ++I) {
-    Value *A = CI.getArgOperand(I);
+  for (unsigned I = 0; I < CB.arg_size(); ++I) {
+    Value *A = CB.getArgOperand(I);
     Args.push_back(A);
     if (Mask[I])
       for (unsigned K = 0; K < Width; ++K)
         Args.push_back(tangentOrZero(A, K));
   }
-  CallInst *New = B.CreateCall(Fn, Args);
-  New->setDebugLoc(CI.getDebugLoc());
+  CallBase *New;
+  if (auto *II = dyn_cast<InvokeInst>(&CB))
+    New = B.CreateInvoke(Fn, II->getNormalDest(), II->getUnwindDest(), Args);
+  else
+    New = B.CreateCall(Fn, Args);
+  New->setDebugLoc(CB.getDebugLoc());
   New->setCallingConv(Fn->getCallingConv());
-  if (!ForwardMode::returnsTangent(CI.getType())) {
-    CI.replaceAllUsesWith(New);
-    CI.eraseFromParent();
+  if (!ForwardMode::returnsTangent(CB.getType())) {
+    CB.replaceAllUsesWith(New);
+    CB.eraseFromParent();
     return;
   }
+  insertAfter(*New);
   Value *Primal = B.CreateExtractValue(New, 0);
   Lanes L;
   for (unsigned K = 0; K < Width; ++K)
     L.push_back(B.CreateExtractValue(New, K + 1));
-  CI.replaceAllUsesWith(Primal);
-  CI.eraseFromParent();
+  CB.replaceAllUsesWith(Primal);
+  CB.eraseFromParent();
   setLanes(Primal, L);
 }
 
 // ---- memory intrinsics ----------------------------------------------------------
 
-void TangentBuilder::memoryTransfer(CallInst &CI) {
+void TangentBuilder::memoryTransfer(CallBase &CI) {
   auto &MT = cast<MemTransferInst>(CI);
   bool DstShadow = hasTangent(MT.getRawDest()), SrcShadow = hasTangent(MT.getRawSource());
   if (!DstShadow) {
@@ -143,7 +176,7 @@ void TangentBuilder::memoryTransfer(CallInst &CI) {
   }
 }
 
-void TangentBuilder::memorySet(CallInst &CI) {
+void TangentBuilder::memorySet(CallBase &CI) {
   auto &MS = cast<MemSetInst>(CI);
   if (!hasTangent(MS.getRawDest()))
     return;
@@ -156,12 +189,12 @@ void TangentBuilder::memorySet(CallInst &CI) {
 
 // ---- heap -------------------------------------------------------------------------
 
-void TangentBuilder::shadowAllocation(CallInst &CI, StringRef Name) {
+void TangentBuilder::shadowAllocation(CallBase &CI, StringRef Name) {
   AllocatorInfo Info = *allocatorInfo(Name);
   mapLanes(CI, [&](unsigned K) -> Value * {
-    auto *Shadow = cast<CallInst>(CI.clone());
+    SmallVector<Value *, 2> Args(CI.args());
+    CallInst *Shadow = cloneAsCall(CI, Args);
     Shadow->setName(CI.getName() + ".shadow");
-    B.Insert(Shadow);
     if (!Info.Zeroed) {
       Value *Size = CI.getArgOperand(Info.SizeArg);
       if (Info.CountArg >= 0)
@@ -176,7 +209,7 @@ void TangentBuilder::shadowAllocation(CallInst &CI, StringRef Name) {
 /// The shadow of realloc(p, n) is a fresh zeroed block of n bytes holding
 /// the old shadow's contents (as many bytes as the old block had), since
 /// the grown part of the primal holds no derivative yet.
-void TangentBuilder::shadowRealloc(CallInst &CI) {
+void TangentBuilder::shadowRealloc(CallBase &CI) {
   Module &Mod = *Tangent.getParent();
   Type *I64 = B.getInt64Ty(), *Ptr = B.getPtrTy();
   FunctionCallee Calloc = Mod.getOrInsertFunction("calloc", Ptr, I64, I64);
@@ -195,15 +228,15 @@ void TangentBuilder::shadowRealloc(CallInst &CI) {
   });
 }
 
-void TangentBuilder::shadowFree(CallInst &CI) {
+void TangentBuilder::shadowFree(CallBase &CI) {
   Value *Ptr = CI.getArgOperand(0);
   if (!hasTangent(Ptr))
     return;
   insertAfter(CI);
   for (unsigned K = 0; K < Width; ++K) {
-    auto *Shadow = cast<CallInst>(CI.clone());
-    Shadow->setArgOperand(0, tangentOrZero(Ptr, K));
-    B.Insert(Shadow);
+    SmallVector<Value *, 2> Args(CI.args());
+    Args[0] = tangentOrZero(Ptr, K);
+    cloneAsCall(CI, Args);
   }
 }
 

@@ -16,6 +16,7 @@
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -286,9 +287,15 @@ Value *TangentBuilder::shadowOf(Value *Ptr, unsigned K, Instruction &At) {
 }
 
 void TangentBuilder::insertAfter(Instruction &I) {
-  if (isa<PHINode>(I))
+  if (isa<PHINode>(I)) {
     B.SetInsertPoint(I.getParent(), I.getParent()->getFirstInsertionPt());
-  else
+  } else if (auto *II = dyn_cast<InvokeInst>(&I)) {
+    // After an invoke means on its normal edge, in a block of its own.
+    BasicBlock *Normal = II->getNormalDest();
+    if (!Normal->getSinglePredecessor())
+      Normal = SplitEdge(II->getParent(), Normal);
+    B.SetInsertPoint(Normal, Normal->getFirstInsertionPt());
+  } else
     B.SetInsertPoint(I.getNextNode());
   B.SetCurrentDebugLocation(I.getDebugLoc());
 }

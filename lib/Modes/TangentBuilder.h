@@ -56,8 +56,7 @@ public:
   void visitCmpInst(llvm::CmpInst &) {}
 
   // Calls (ForwardCalls.cpp).
-  void visitCallInst(llvm::CallInst &CI);
-  void visitInvokeInst(llvm::InvokeInst &II);
+  void visitCallBase(llvm::CallBase &CB);
 
 private:
   // Lookup.
@@ -79,12 +78,16 @@ private:
   llvm::Value *scaledTangent(const Partial &P, llvm::Value *Tangent);
 
   // Calls.
-  void callTangentFunction(llvm::CallInst &CI, llvm::Function &Callee);
-  void shadowAllocation(llvm::CallInst &CI, llvm::StringRef Name);
-  void shadowRealloc(llvm::CallInst &CI);
-  void shadowFree(llvm::CallInst &CI);
-  void memoryTransfer(llvm::CallInst &CI);
-  void memorySet(llvm::CallInst &CI);
+  void callTangentFunction(llvm::CallBase &CB, llvm::Function &Callee);
+  void applyLinearCall(llvm::CallBase &CB);
+  void shadowAllocation(llvm::CallBase &CB, llvm::StringRef Name);
+  void shadowRealloc(llvm::CallBase &CB);
+  void shadowFree(llvm::CallBase &CB);
+  void memoryTransfer(llvm::CallBase &CB);
+  void memorySet(llvm::CallBase &CB);
+  /// A plain call to \p CB's callee with \p Args (an invoke's shadow
+  /// allocation needs no exception edge of its own).
+  llvm::CallInst *cloneAsCall(llvm::CallBase &CB, llvm::ArrayRef<llvm::Value *> Args);
   bool anyArgHasTangent(llvm::CallBase &CB);
   void unsupportedCall(llvm::CallBase &CB, const llvm::Twine &Why);
 

@@ -369,6 +369,14 @@ const Rule Table[] = {
     {"roundeven", 1, RuleKind::PiecewiseConstant},
     {"rint", 1, RuleKind::PiecewiseConstant},
     {"nearbyint", 1, RuleKind::PiecewiseConstant},
+    // lane moves
+    {"vector.reverse", 1, RuleKind::Linear},
+    {"vector.extract", 2, RuleKind::Linear},
+    {"vector.insert", 3, RuleKind::Linear},
+    {"vector.interleave2", 2, RuleKind::Linear},
+    {"vector.deinterleave2", 1, RuleKind::Linear},
+    {"masked.load", 4, RuleKind::Linear},
+    {"masked.store", 4, RuleKind::Linear},
     // vector reductions
     {"vector.reduce.fadd", 2, RuleKind::Smooth, reduceFAdd},
     {"vector.reduce.fmul", 2, RuleKind::Smooth, reduceFMul},
@@ -447,7 +455,8 @@ const Rule *findCallRule(const CallBase &CB) {
       R = nullptr;
     if (!R && Name.size() > 1 && suffixMatches(Name.back(), T))
       R = lookup(Name.drop_back());
-    if (R && (R->Name == "powi" || R->Name.starts_with("vector.")))
+    if (R && (R->Name == "powi" || R->Name.starts_with("vector.") ||
+              R->Name.starts_with("masked.")))
       R = nullptr;
   }
   // Operands past the entry's (frexp's exponent out-pointer) carry no

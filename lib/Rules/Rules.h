@@ -49,6 +49,10 @@ using PartialsFn = void (*)(llvm::IRBuilderBase &B, const PrimalSite &Site,
 enum class RuleKind {
   Smooth,            ///< partials given by the entry's function
   PiecewiseConstant, ///< derivative zero wherever it exists (floor, round, ...)
+  /// Moves values without arithmetic (vector.reverse, masked load/store):
+  /// the tangent is the same operation on the tangents (pointers replaced
+  /// by their shadows); its transpose is the inverse move.
+  Linear,
 };
 
 struct Rule {
