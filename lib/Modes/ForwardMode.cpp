@@ -16,7 +16,6 @@
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
-#include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -108,7 +107,7 @@ bool ForwardMode::generatePending() {
 }
 
 bool ForwardMode::generateBody(Function &Tangent) {
-  const TangentKey &Key = KeyOf.find(&Tangent)->second;
+  TangentKey Key = KeyOf.find(&Tangent)->second; // a copy: the map grows meanwhile
   Function *&Clean = Prepared[Key.Primal];
   if (!Clean)
     Clean = prepareClone(*Key.Primal, FAM);
@@ -167,6 +166,7 @@ GlobalVariable *ForwardMode::shadowGlobal(GlobalVariable &G, unsigned Lane) {
                            GlobalValue::InternalLinkage,
                            Constant::getNullValue(G.getValueType()), Name);
     S->setAlignment(G.getAlign());
+    S->setThreadLocalMode(G.getThreadLocalMode());
   }
   return S;
 }
@@ -292,8 +292,14 @@ void TangentBuilder::insertAfter(Instruction &I) {
   } else if (auto *II = dyn_cast<InvokeInst>(&I)) {
     // After an invoke means on its normal edge, in a block of its own.
     BasicBlock *Normal = II->getNormalDest();
-    if (!Normal->getSinglePredecessor())
-      Normal = SplitEdge(II->getParent(), Normal);
+    if (!Normal->getSinglePredecessor()) {
+      BasicBlock *Edge = BasicBlock::Create(I.getContext(), Normal->getName() + ".tangent",
+                                            I.getFunction(), Normal);
+      BranchInst::Create(Normal, Edge);
+      Normal->replacePhiUsesWith(II->getParent(), Edge);
+      II->setNormalDest(Edge);
+      Normal = Edge;
+    }
     B.SetInsertPoint(Normal, Normal->getFirstInsertionPt());
   } else
     B.SetInsertPoint(I.getNextNode());

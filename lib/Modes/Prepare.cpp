@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "Modes/Prepare.h"
 
+#include "Modes/LowerCalls.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Scalar/EarlyCSE.h"
@@ -30,6 +31,7 @@ Function *prepareClone(Function &F, FunctionAnalysisManager &FAM) {
   Clone->removeFnAttr(Attribute::NoInline);
   Clone->removeFnAttr(Attribute::AlwaysInline);
   removeUnreachableBlocks(*Clone);
+  lowerLibraryCalls(*Clone);
 
   FunctionPassManager FPM;
   FPM.addPass(SROAPass(SROAOptions::ModifyCFG));

@@ -97,7 +97,7 @@ private:
 
   ForwardMode &Mode;
   llvm::Function &Tangent;
-  const TangentKey &Key;
+  const TangentKey Key; // a copy: ForwardMode's maps grow while this runs
   Diagnostics &Diags;
   unsigned Width;
   ActivityInfo Activity;

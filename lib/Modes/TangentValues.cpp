@@ -54,6 +54,10 @@ Value *TangentBuilder::scaledTangent(const Partial &P, Value *T) {
 
 void TangentBuilder::applyRule(const Rule &R, Instruction &I, ArrayRef<Value *> Args) {
   insertAfter(I);
+  // Tangents keep the primal's fast-math flags (a reassociable sum stays one).
+  IRBuilderBase::FastMathFlagGuard KeepFlags(B);
+  if (isa<FPMathOperator>(I))
+    B.setFastMathFlags(I.getFastMathFlags());
   Type *Ty = I.getType();
   Lanes L(Width, nullptr);
   if (R.Kind == RuleKind::Smooth) {
@@ -78,6 +82,13 @@ void TangentBuilder::applyRule(const Rule &R, Instruction &I, ArrayRef<Value *> 
     }
   }
   setLanes(&I, L);
+  if (R.ZeroOutArg >= 0 && unsigned(R.ZeroOutArg) < I.getNumOperands() - 1) {
+    Value *Out = I.getOperand(R.ZeroOutArg);
+    Type *OutTy = R.ZeroOutIsInt ? B.getInt32Ty() : Ty;
+    if (Out->getType()->isPointerTy() && hasTangent(Out))
+      for (unsigned K = 0; K < Width; ++K)
+        B.CreateStore(Constant::getNullValue(OutTy), tangentOrZero(Out, K));
+  }
 }
 
 void TangentBuilder::visitBinaryOperator(BinaryOperator &I) {
@@ -207,8 +218,10 @@ void TangentBuilder::visitLoadInst(LoadInst &I) {
 void TangentBuilder::visitStoreInst(StoreInst &I) {
   Value *Ptr = I.getPointerOperand(), *V = I.getValueOperand();
   if (!hasTangent(Ptr)) {
-    // Storing a derivative where no shadow can hold it would lose it.
-    if (hasTangent(V) && V->getType()->isFPOrFPVectorTy()) {
+    // Storing a derivative (or the address of memory holding derivatives)
+    // where no shadow can hold it would lose it.
+    Type *T = V->getType();
+    if (hasTangent(V) && !isa<Constant>(V) && (T->isFPOrFPVectorTy() || T->isPtrOrPtrVectorTy())) {
       Diags.error(I, "a value that carries a derivative is stored to memory without a "
                      "shadow, so its derivative would be lost (in '" +
                          Mode.callChain(&Tangent) +

@@ -17,6 +17,8 @@
 #include "Support/Options.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
+#include <functional>
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -63,7 +65,7 @@ void RequestServer::fail(CallInst &Call) {
 }
 
 void RequestServer::serve(CallInst &Call) {
-  StringRef Name = Call.getCalledFunction()->getName();
+  StringRef Name = requestEntryOf(Call)->getName();
   std::optional<DiffModeKind> Mode = requestModeOf(Name);
   if (Mode != DiffModeKind::Forward) {
     Diags.error(Call, "'" + Name + "' is not supported yet: this version of Adjoint "
@@ -124,9 +126,12 @@ Value *RequestServer::convertResult(IRBuilder<> &B, ArrayRef<Value *> Lanes, Typ
     }
     return Agg;
   }
+  // Through memory: the declared type must hold the N lanes exactly, up to
+  // its own tail padding (three floats come back as {<2 x float>, float}).
   const DataLayout &DL = M.getDataLayout();
   uint64_t LaneSize = DL.getTypeAllocSize(LaneTy);
-  if (To->isSized() && DL.getTypeStoreSize(To) == N * LaneSize) {
+  uint64_t ToSize = To->isSized() ? DL.getTypeAllocSize(To).getFixedValue() : 0;
+  if (ToSize >= N * LaneSize && ToSize < N * LaneSize + DL.getABITypeAlign(To).value()) {
     Function *F = B.GetInsertBlock()->getParent();
     IRBuilder<> Entry(&F->getEntryBlock(), F->getEntryBlock().begin());
     AllocaInst *Slot = Entry.CreateAlloca(To, nullptr, "tangent.result");
@@ -151,9 +156,26 @@ void RequestServer::serveForward(DiffRequest &Req) {
   }
 
   IRBuilder<> B(&Call);
+  IRBuilder<> Entry(&*Call.getFunction()->getEntryBlock().getFirstInsertionPt());
+  const DataLayout &DL = M.getDataLayout();
   SmallVector<Value *, 16> Args;
+  SmallVector<Value *, 4> ResultShadows; // of a struct returned in memory
+  Type *SlotTy = nullptr;
   for (auto [I, A] : enumerate(Req.Args)) {
-    Type *ParamTy = F.getArg(I)->getType();
+    Argument *Param = F.getArg(I);
+    Type *ParamTy = Param->getType();
+    if (A.IsResultSlot) {
+      // Memory for the primal result and zeroed memory for its tangents.
+      SlotTy = Param->getParamStructRetType();
+      Args.push_back(Entry.CreateAlloca(SlotTy, nullptr, "result"));
+      for (unsigned K = 0; K < Req.Width; ++K) {
+        AllocaInst *S = Entry.CreateAlloca(SlotTy, nullptr, "result.tangent");
+        B.CreateMemSet(S, B.getInt8(0), DL.getTypeAllocSize(SlotTy), S->getAlign());
+        Args.push_back(S);
+        ResultShadows.push_back(S);
+      }
+      continue;
+    }
     Args.push_back(passArgument(B, A.Primal, ParamTy));
     if (!A.isDuplicated())
       continue;
@@ -172,15 +194,19 @@ void RequestServer::serveForward(DiffRequest &Req) {
 
   bool WantsResult = Req.ResultPtr || (!Call.getType()->isVoidTy() && !Call.use_empty());
   if (WantsResult) {
-    if (!ForwardMode::returnsTangent(F.getReturnType())) {
+    SmallVector<Value *, 4> Lanes;
+    if (SlotTy) {
+      for (Value *S : ResultShadows)
+        Lanes.push_back(B.CreateLoad(SlotTy, S));
+    } else if (ForwardMode::returnsTangent(F.getReturnType())) {
+      for (unsigned K = 0; K < Req.Width; ++K)
+        Lanes.push_back(B.CreateExtractValue(New, K + 1));
+    } else {
       Diags.error(Call, "'" + F.getName() + "' returns " + typeName(F.getReturnType()) +
                             ", which carries no derivative, but the result of this request "
                             "is used; read the derivatives from the output shadows instead");
       return fail(Call);
     }
-    SmallVector<Value *, 4> Lanes;
-    for (unsigned K = 0; K < Req.Width; ++K)
-      Lanes.push_back(B.CreateExtractValue(New, K + 1));
     Value *Result = convertResult(B, Lanes, Req.ResultType);
     if (!Result) {
       Diags.error(Call, "the request is declared to return " + typeName(Req.ResultType) +
@@ -221,6 +247,51 @@ void cleanUpMarkers(Module &M) {
   }
 }
 
+/// Orders requests so that a request inside code another request
+/// differentiates (a derivative of a derivative) is served first: the outer
+/// one then sees an ordinary call to a generated function.
+void orderInnerFirst(SmallVectorImpl<CallInst *> &Requests) {
+  DenseMap<Function *, SmallVector<CallInst *, 2>> RequestsIn;
+  for (CallInst *CI : Requests)
+    RequestsIn[CI->getFunction()].push_back(CI);
+  // Requests inside the functions reachable from R's target, R excluded.
+  auto innerRequests = [&](CallInst *R) {
+    SmallVector<CallInst *, 4> Inner;
+    Function *Target = requestedFunction(*R);
+    if (!Target)
+      return Inner;
+    SmallPtrSet<Function *, 16> Seen;
+    SmallVector<Function *, 16> Work{Target};
+    while (!Work.empty()) {
+      Function *F = Work.pop_back_val();
+      if (F->isDeclaration() || !Seen.insert(F).second)
+        continue;
+      for (CallInst *CI : RequestsIn.lookup(F))
+        if (CI != R)
+          Inner.push_back(CI);
+      for (Instruction &I : instructions(*F))
+        if (auto *CB = dyn_cast<CallBase>(&I))
+          if (Function *Callee = CB->getCalledFunction())
+            Work.push_back(Callee);
+    }
+    return Inner;
+  };
+  SmallVector<CallInst *, 8> Ordered;
+  SmallPtrSet<CallInst *, 8> Placed;
+  // Depth-first: inner requests before the request that needs them.
+  std::function<void(CallInst *, unsigned)> place = [&](CallInst *R, unsigned Depth) {
+    if (Placed.contains(R) || Depth > Requests.size())
+      return;
+    for (CallInst *Inner : innerRequests(R))
+      place(Inner, Depth + 1);
+    if (Placed.insert(R).second)
+      Ordered.push_back(R);
+  };
+  for (CallInst *R : Requests)
+    place(R, 0);
+  Requests.assign(Ordered.begin(), Ordered.end());
+}
+
 void optimizeGeneratedFunctions(ArrayRef<Function *> Functions, PassBuilder &PB,
                                 FunctionAnalysisManager &FAM) {
   FunctionPassManager FPM =
@@ -236,22 +307,23 @@ void optimizeGeneratedFunctions(ArrayRef<Function *> Functions, PassBuilder &PB,
 PreservedAnalyses AdjointPass::run(Module &M, ModuleAnalysisManager &MAM) {
   if (printModuleAt() == PrintModuleKind::Before)
     M.print(outs(), nullptr);
-  SmallVector<CallInst *, 8> Requests;
   SmallVector<Function *, 4> EntryPoints;
+  SmallVector<CallBase *, 8> Calls;
   for (Function &F : M) {
     if (!F.isDeclaration() || !isRequestEntryPoint(F.getName()))
       continue;
     EntryPoints.push_back(&F);
-    SmallVector<CallBase *, 8> Calls;
     for (User *U : F.users())
-      if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledFunction() == &F)
+      if (auto *CB = dyn_cast<CallBase>(U); CB && requestEntryOf(*CB) == &F)
         Calls.push_back(CB);
-    // C++ calls the entry point with `invoke`; the derivative it becomes is
-    // an ordinary call, so the exception edge goes away.
-    for (CallBase *CB : Calls)
-      Requests.push_back(isa<InvokeInst>(CB) ? changeToCall(cast<InvokeInst>(CB))
-                                             : cast<CallInst>(CB));
   }
+  // C++ calls the entry point with `invoke`; the derivative it becomes is
+  // an ordinary call, so the exception edge goes away.
+  SmallVector<CallInst *, 8> Requests;
+  for (CallBase *CB : Calls)
+    Requests.push_back(isa<InvokeInst>(CB) ? changeToCall(cast<InvokeInst>(CB))
+                                           : cast<CallInst>(CB));
+  orderInnerFirst(Requests);
   if (Requests.empty())
     return PreservedAnalyses::all();
 

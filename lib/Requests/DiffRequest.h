@@ -16,6 +16,7 @@
 #include <optional>
 
 namespace llvm {
+class CallBase;
 class CallInst;
 class Function;
 class Type;
@@ -46,6 +47,10 @@ struct RequestArg {
   /// base pointer, with `ShadowStride` set.
   llvm::SmallVector<llvm::Value *, 1> Shadows;
   llvm::Value *ShadowStride = nullptr;
+  /// The hidden result pointer (sret) of a function that returns a large
+  /// struct: the request does not pass it; the plugin provides the memory
+  /// and its shadows, and returns the shadows' contents as the derivative.
+  bool IsResultSlot = false;
 
   bool isDuplicated() const {
     return Activity == ActivityKind::Dup || Activity == ActivityKind::DupNoNeed;
@@ -67,6 +72,14 @@ struct DiffRequest {
 /// The mode a call requests, from its callee's name (any name that starts
 /// with an entry point's name), or nothing when it is not a request.
 std::optional<DiffModeKind> requestModeOf(llvm::StringRef CalleeName);
+
+/// The entry point \p CB calls, if it is a request (the call may use
+/// another function type than the declaration: C allows any prototype).
+llvm::Function *requestEntryOf(const llvm::CallBase &CB);
+
+/// The function a request differentiates (its first argument, looking
+/// through casts and, at -O0, through a local variable holding it), or null.
+llvm::Function *requestedFunction(const llvm::CallBase &CB);
 
 /// Whether \p CalleeName starts with the name of any `__enzyme_*` entry
 /// point, including the ones this version does not implement yet.

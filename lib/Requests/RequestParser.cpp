@@ -13,6 +13,7 @@
 #include "llvm/IR/Function.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Metadata.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -20,7 +21,20 @@ using namespace llvm;
 
 namespace adjoint {
 
+/// The source name of an entry point: C++ code may declare it as a
+/// template (`template <class R, class... T> R __enzyme_fwddiff(void *,
+/// T...)`), whose symbol is mangled as `_Z16__enzyme_fwddiff...`.
+static StringRef sourceName(StringRef Name) {
+  if (!Name.consume_front("_Z"))
+    return Name;
+  unsigned Length = 0;
+  if (Name.consumeInteger(10, Length) || Length > Name.size())
+    return {};
+  return Name.take_front(Length);
+}
+
 std::optional<DiffModeKind> requestModeOf(StringRef Name) {
+  Name = sourceName(Name);
   if (Name.starts_with("__enzyme_fwddiff"))
     return DiffModeKind::Forward;
   if (Name.starts_with("__enzyme_autodiff"))
@@ -29,6 +43,7 @@ std::optional<DiffModeKind> requestModeOf(StringRef Name) {
 }
 
 bool isRequestEntryPoint(StringRef Name) {
+  Name = sourceName(Name);
   static const char *const EntryPoints[] = {
       "__enzyme_autodiff",   "__enzyme_fwddiff",  "__enzyme_augmentfwd",
       "__enzyme_reverse",    "__enzyme_augmentsize", "__enzyme_fwdsplit",
@@ -37,6 +52,40 @@ bool isRequestEntryPoint(StringRef Name) {
     if (Name.starts_with(E))
       return true;
   return false;
+}
+
+Function *requestEntryOf(const CallBase &CB) {
+  auto *F = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
+  return F && F->isDeclaration() && isRequestEntryPoint(F->getName()) ? F : nullptr;
+}
+
+/// The value a -O0 local variable holds when it is stored exactly once.
+static Value *storedOnce(AllocaInst &Slot) {
+  Value *Stored = nullptr;
+  for (User *U : Slot.users()) {
+    if (auto *S = dyn_cast<StoreInst>(U)) {
+      if (Stored || S->getPointerOperand() != &Slot)
+        return nullptr;
+      Stored = S->getValueOperand();
+    } else if (!isa<LoadInst>(U) && !isa<IntrinsicInst>(U)) {
+      return nullptr;
+    }
+  }
+  return Stored;
+}
+
+static Function *resolveFunction(Value *V) {
+  V = V->stripPointerCasts();
+  if (auto *L = dyn_cast<LoadInst>(V))
+    if (auto *Slot = dyn_cast<AllocaInst>(L->getPointerOperand()->stripPointerCasts()))
+      if (Value *Stored = storedOnce(*Slot))
+        V = Stored->stripPointerCasts();
+  return dyn_cast<Function>(V);
+}
+
+Function *requestedFunction(const CallBase &CB) {
+  unsigned First = CB.arg_size() > 0 && CB.paramHasAttr(0, Attribute::StructRet) ? 1 : 0;
+  return First < CB.arg_size() ? resolveFunction(CB.getArgOperand(First)) : nullptr;
 }
 
 std::optional<StringRef> markerName(const Value *V) {
@@ -212,7 +261,9 @@ bool RequestReader::readParameter(Argument &Param, RequestArg &Arg) {
       return false;
     } else {
       Diags.error(Call, Twine("unknown or unsupported marker '") + *Marker +
-                            "' before argument " + Twine(ArgNo));
+                            "' before argument " + Twine(ArgNo) +
+                            "; markers are enzyme_dup, enzyme_dupnoneed, enzyme_const, "
+                            "enzyme_dupv and enzyme_width (enzyme_out in reverse mode)");
       return false;
     }
     ++Next;
@@ -234,6 +285,12 @@ bool RequestReader::readParameter(Argument &Param, RequestArg &Arg) {
     return false;
   }
   Arg.Primal = peek();
+  if (std::optional<StringRef> Extra = markerName(Arg.Primal)) {
+    Diags.error(Call, Twine("a marker (") + *Extra + ") stands where the value of argument " +
+                          Twine(ArgNo) + " of '" + Req.Fn->getName() +
+                          "' was expected; give each argument at most one marker");
+    return false;
+  }
   ++Next;
   if (!isPassableAs(Arg.Primal->getType(), Param.getType())) {
     Diags.error(Call, Twine("argument ") + Twine(ArgNo) + " of '" + Req.Fn->getName() +
@@ -270,18 +327,19 @@ std::optional<DiffRequest> RequestReader::read() {
                                            "first argument");
     return std::nullopt;
   }
-  Req.Fn = dyn_cast<Function>(Call.getArgOperand(Next - 1)->stripPointerCasts());
+  Req.Fn = requestedFunction(Call);
   if (!Req.Fn || Req.Fn->isDeclaration()) {
     Diags.error(Call, Twine("the first argument of ") + entryName() +
-                          " must be a function defined in this translation unit "
-                          "(pass it directly, e.g. `(void *)f`)" +
+                          " must name a function defined in this translation unit "
+                          "(pass it directly, e.g. `(void *)f`; a function pointer computed "
+                          "at run time cannot be resolved)" +
                           (Req.Fn ? Twine("; '") + Req.Fn->getName() + "' is only declared"
                                   : Twine("")));
     return std::nullopt;
   }
   if (Req.Fn->isVarArg()) {
     Diags.error(Call, Twine("cannot differentiate variadic function '") + Req.Fn->getName() +
-                          "'");
+                          "'; wrap it in a function with fixed parameters");
     return std::nullopt;
   }
   while (peekMarker() == StringRef("enzyme_width"))
@@ -289,8 +347,13 @@ std::optional<DiffRequest> RequestReader::read() {
       return std::nullopt;
   for (Argument &Param : Req.Fn->args()) {
     RequestArg Arg;
-    if (!readParameter(Param, Arg))
+    if (Param.hasStructRetAttr()) {
+      // The C function returns a struct in memory: not an argument in C.
+      Arg.Activity = ActivityKind::Dup;
+      Arg.IsResultSlot = true;
+    } else if (!readParameter(Param, Arg)) {
       return std::nullopt;
+    }
     Req.Args.push_back(Arg);
   }
   if (!atEnd()) {

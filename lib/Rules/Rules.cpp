@@ -118,15 +118,24 @@ void powi(B_t &B, const PrimalSite &S, Parts &P) {
   Value *X = arg(S, 0), *N = arg(S, 1);
   Value *NM1 = B.CreateSub(N, ConstantInt::get(N->getType(), 1));
   Value *PowNM1 = B.CreateIntrinsic(Intrinsic::powi, {X->getType(), N->getType()}, {X, NM1});
-  Value *NF = B.CreateSIToFP(N, X->getType());
+  // The exponent is one integer even for a vector base: convert, then splat.
+  Value *NF = B.CreateSIToFP(N, X->getType()->getScalarType());
+  if (auto *VT = dyn_cast<VectorType>(X->getType()))
+    NF = B.CreateVectorSplat(VT->getElementCount(), NF);
   P.push_back(elem(zeroIf(B, B.CreateFCmpOEQ(NF, fpConst(X, 0)), B.CreateFMul(NF, PowNM1))));
   P.push_back(Partial{});
 }
-// d/dx ldexp(x, e) = 2^e = ldexp(1, e); e is an integer
+// d/dx ldexp(x, e) = 2^e = ldexp(1, e); e is an integer (also scalbn, scalbln)
 void ldexp_(B_t &B, const PrimalSite &S, Parts &P) {
-  P.push_back(elem(emitLdexp(B, fpConst(arg(S, 0), 1), arg(S, 1))));
+  Value *E = arg(S, 1);
+  Type *I32 = B.getInt32Ty();
+  if (auto *VT = dyn_cast<VectorType>(E->getType()))
+    I32 = VectorType::get(I32, VT->getElementCount());
+  P.push_back(elem(emitLdexp(B, fpConst(arg(S, 0), 1), B.CreateSExtOrTrunc(E, I32))));
   P.push_back(Partial{});
 }
+// modf(x, &i) = x - trunc(x): d/dx = 1; the integral part i has derivative 0
+void modf_(B_t &B, const PrimalSite &S, Parts &P) { P.push_back(elem(fpConst(arg(S, 0), 1))); }
 // frexp(x) = {m, e} with x = m 2^e: d/dx m = 2^-e = ldexp(1, -e). The
 // exponent is recomputed with llvm.frexp, so the libm form (with its out
 // pointer) and the intrinsic form share this entry.
@@ -235,7 +244,8 @@ void fabs_(B_t &B, const PrimalSite &S, Parts &P) {
 // copysign(x, y) = |x| sign(y): d/dx = sign(x) sign(y); y only gives a sign
 void copysign_(B_t &B, const PrimalSite &S, Parts &P) {
   Value *SX = emitMath(B, "copysign", fpConst(arg(S, 0), 1), arg(S, 0));
-  P.push_back(elem(emitMath(B, "copysign", SX, arg(S, 1))));
+  Value *SY = emitMath(B, "copysign", fpConst(arg(S, 1), 1), arg(S, 1));
+  P.push_back(elem(B.CreateFMul(SX, SY)));
   P.push_back(Partial{});
 }
 /// Partials of a selection between x and y: 1 for the operand chosen, 0 for
@@ -331,7 +341,10 @@ const Rule Table[] = {
     {"pow", 2, RuleKind::Smooth, pow_},
     {"powi", 2, RuleKind::Smooth, powi},
     {"ldexp", 2, RuleKind::Smooth, ldexp_},
-    {"frexp", 1, RuleKind::Smooth, frexp_, /*ResultElement=*/0},
+    {"frexp", 1, RuleKind::Smooth, frexp_, /*ResultElement=*/0, /*ZeroOutArg=*/1, true},
+    {"modf", 1, RuleKind::Smooth, modf_, -1, /*ZeroOutArg=*/1, false},
+    {"scalbn", 2, RuleKind::Smooth, ldexp_},
+    {"scalbln", 2, RuleKind::Smooth, ldexp_},
     {"fmod", 2, RuleKind::Smooth, fmod},
     // trigonometric and hyperbolic
     {"sin", 1, RuleKind::Smooth, sin_},
@@ -377,6 +390,7 @@ const Rule Table[] = {
     {"vector.deinterleave2", 1, RuleKind::Linear},
     {"masked.load", 4, RuleKind::Linear},
     {"masked.store", 4, RuleKind::Linear},
+    {"threadlocal.address", 1, RuleKind::Linear},
     // vector reductions
     {"vector.reduce.fadd", 2, RuleKind::Smooth, reduceFAdd},
     {"vector.reduce.fmul", 2, RuleKind::Smooth, reduceFMul},

@@ -63,6 +63,11 @@ struct Rule {
   /// For aggregate results ({mantissa, exponent} of frexp): the element the
   /// partials describe; every other element has a zero derivative.
   int ResultElement = -1;
+  /// A pointer argument the function writes a value through whose
+  /// derivative is zero (the integral part of modf, the exponent of frexp);
+  /// its shadow receives zeros. -1 when there is none.
+  int ZeroOutArg = -1;
+  bool ZeroOutIsInt = false; ///< that value is an i32 (else the result type)
 };
 
 /// The rule for a float instruction (fadd, fsub, fmul, fdiv, frem, fneg).

@@ -1,0 +1,144 @@
+//===- Modes/LowerCalls.cpp - library calls rewritten as plain IR ---------===//
+//
+/// \file
+/// See LowerCalls.h. A complex value reaches these functions either as two
+/// scalars (double _Complex: two double arguments, a {double, double}
+/// result) or as one <2 x float>; `parts` and `pack` hide the difference.
+//
+//===----------------------------------------------------------------------===//
+#include "Modes/LowerCalls.h"
+
+#include "Rules/MathBuilder.h"
+#include "llvm/ADT/StringSwitch.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+
+using namespace llvm;
+
+namespace adjoint {
+namespace {
+
+enum class LoweringKind { None, SinCos, ComplexMul, ComplexDiv, ComplexAbs, ComplexExp };
+
+LoweringKind loweringOf(StringRef Name) {
+  return StringSwitch<LoweringKind>(Name)
+      .Cases("sincos", "sincosf", "sincosl", LoweringKind::SinCos)
+      .Cases("__muldc3", "__mulsc3", LoweringKind::ComplexMul)
+      .Cases("__divdc3", "__divsc3", LoweringKind::ComplexDiv)
+      .Cases("cabs", "cabsf", LoweringKind::ComplexAbs)
+      .Cases("cexp", "cexpf", LoweringKind::ComplexExp)
+      .Default(LoweringKind::None);
+}
+
+/// The scalar parts of the call's arguments, in order.
+SmallVector<Value *, 4> parts(IRBuilder<> &B, CallBase &CB) {
+  SmallVector<Value *, 4> P;
+  for (Value *A : CB.args()) {
+    if (auto *VT = dyn_cast<FixedVectorType>(A->getType())) {
+      for (unsigned I = 0; I < VT->getNumElements(); ++I)
+        P.push_back(B.CreateExtractElement(A, I));
+    } else {
+      P.push_back(A);
+    }
+  }
+  return P;
+}
+
+/// A complex value of the call's result type from its two parts.
+Value *pack(IRBuilder<> &B, Type *T, Value *Re, Value *Im) {
+  if (isa<FixedVectorType>(T))
+    return B.CreateInsertElement(B.CreateInsertElement(PoisonValue::get(T), Re, uint64_t(0)),
+                                 Im, 1);
+  return B.CreateInsertValue(B.CreateInsertValue(PoisonValue::get(T), Re, 0), Im, 1);
+}
+
+bool isComplexShape(CallBase &CB, unsigned Parts) {
+  Type *T = CB.getType();
+  bool ResultOk = T->isVoidTy() || T->isFloatingPointTy() ||
+                  (isa<FixedVectorType>(T) && cast<FixedVectorType>(T)->getNumElements() == 2) ||
+                  (isa<StructType>(T) && T->getStructNumElements() == 2);
+  unsigned N = 0;
+  for (Value *A : CB.args())
+    N += isa<FixedVectorType>(A->getType())
+             ? cast<FixedVectorType>(A->getType())->getNumElements()
+             : (A->getType()->isFloatingPointTy() ? 1 : 100);
+  return ResultOk && N == Parts;
+}
+
+/// The value replacing \p CB, or null to keep it.
+Value *lower(IRBuilder<> &B, CallBase &CB, LoweringKind Kind) {
+  switch (Kind) {
+  case LoweringKind::SinCos: {
+    if (CB.arg_size() != 3)
+      return nullptr;
+    Value *X = CB.getArgOperand(0);
+    B.CreateStore(emitMath(B, "sin", X), CB.getArgOperand(1));
+    B.CreateStore(emitMath(B, "cos", X), CB.getArgOperand(2));
+    return UndefValue::get(CB.getType()); // void
+  }
+  case LoweringKind::ComplexMul: {
+    // (a + bi)(c + di) = (ac - bd) + (ad + bc)i
+    if (!isComplexShape(CB, 4))
+      return nullptr;
+    auto P = parts(B, CB);
+    Value *Re = B.CreateFSub(B.CreateFMul(P[0], P[2]), B.CreateFMul(P[1], P[3]));
+    Value *Im = B.CreateFAdd(B.CreateFMul(P[0], P[3]), B.CreateFMul(P[1], P[2]));
+    return pack(B, CB.getType(), Re, Im);
+  }
+  case LoweringKind::ComplexDiv: {
+    // (a + bi)/(c + di) = ((ac + bd) + (bc - ad)i) / (c^2 + d^2)
+    if (!isComplexShape(CB, 4))
+      return nullptr;
+    auto P = parts(B, CB);
+    Value *Den = B.CreateFAdd(B.CreateFMul(P[2], P[2]), B.CreateFMul(P[3], P[3]));
+    Value *Re = B.CreateFAdd(B.CreateFMul(P[0], P[2]), B.CreateFMul(P[1], P[3]));
+    Value *Im = B.CreateFSub(B.CreateFMul(P[1], P[2]), B.CreateFMul(P[0], P[3]));
+    return pack(B, CB.getType(), B.CreateFDiv(Re, Den), B.CreateFDiv(Im, Den));
+  }
+  case LoweringKind::ComplexAbs: {
+    // |a + bi| = hypot(a, b)
+    if (!isComplexShape(CB, 2) || !CB.getType()->isFloatingPointTy())
+      return nullptr;
+    auto P = parts(B, CB);
+    return emitMath(B, "hypot", P[0], P[1]);
+  }
+  case LoweringKind::ComplexExp: {
+    // exp(a + bi) = e^a cos b + (e^a sin b)i
+    if (!isComplexShape(CB, 2))
+      return nullptr;
+    auto P = parts(B, CB);
+    Value *E = emitMath(B, "exp", P[0]);
+    return pack(B, CB.getType(), B.CreateFMul(E, emitMath(B, "cos", P[1])),
+                B.CreateFMul(E, emitMath(B, "sin", P[1])));
+  }
+  case LoweringKind::None:
+    break;
+  }
+  return nullptr;
+}
+
+} // namespace
+
+bool lowerLibraryCalls(Function &F) {
+  SmallVector<std::pair<CallBase *, LoweringKind>, 8> Work;
+  for (Instruction &I : instructions(F))
+    if (auto *CB = dyn_cast<CallInst>(&I))
+      if (Function *Callee = CB->getCalledFunction(); Callee && Callee->isDeclaration())
+        if (LoweringKind K = loweringOf(Callee->getName()); K != LoweringKind::None)
+          Work.push_back({CB, K});
+  bool Changed = false;
+  for (auto [CB, Kind] : Work) {
+    IRBuilder<> B(CB);
+    if (Value *V = lower(B, *CB, Kind)) {
+      if (!CB->getType()->isVoidTy())
+        CB->replaceAllUsesWith(V);
+      CB->eraseFromParent();
+      Changed = true;
+    }
+  }
+  return Changed;
+}
+
+} // namespace adjoint

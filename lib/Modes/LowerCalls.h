@@ -1,0 +1,27 @@
+//===- Modes/LowerCalls.h - library calls rewritten as plain IR -*- C++ -*-===//
+//
+/// \file
+/// Some library functions compute values the rule table already knows how
+/// to differentiate, behind an interface it cannot read: results written
+/// through pointers (`sincos`), complex numbers split over registers by the
+/// C ABI (`__muldc3`, `cabs`, `cexp`). Before differentiation, calls to them
+/// in the prepared clone are rewritten as the equivalent plain IR, so one
+/// mechanism (the rules) serves them. Finite inputs give the same values;
+/// the C99 Annex G recovery of infinities in complex products is not kept.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ADJOINT_MODES_LOWERCALLS_H
+#define ADJOINT_MODES_LOWERCALLS_H
+
+namespace llvm {
+class Function;
+} // namespace llvm
+
+namespace adjoint {
+
+/// Rewrites the calls described above in \p F; returns whether it changed.
+bool lowerLibraryCalls(llvm::Function &F);
+
+} // namespace adjoint
+
+#endif

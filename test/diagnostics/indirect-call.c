@@ -1,0 +1,19 @@
+// A call through a function pointer on an active value is not supported.
+// RUN: not %adjoint-cc -O2 -c %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not=error:
+// RUN: not %adjoint-cc -O0 -c %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not=error:
+// RUN: not %adjoint-cc -O2 -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=NOCRASH
+// NOCRASH-NOT: PLEASE submit a bug report
+// NOCRASH-NOT: Stack dump
+#include <adjoint/enzyme.h>
+
+typedef double (*fn_t)(double);
+
+__attribute__((noinline)) static double apply(fn_t p, double x) {
+  // CHECK: indirect-call.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: cannot differentiate an indirect call (through a function pointer) yet; call the function directly (reached from apply)
+  return p(x * x);
+}
+
+double dapply(fn_t p, double x) {
+  return __enzyme_fwddiff((void *)apply, enzyme_const, p, x, 1.0);
+}
+// CHECK: 1 error generated.
