@@ -76,6 +76,20 @@ public:
 private:
   const Expr *take() { return Next < Call.getNumArgs() ? Call.getArg(Next++) : nullptr; }
 
+  /// Whether the x86-64 C ABI passes a by-value struct of this type as two
+  /// separate register arguments (9 to 16 bytes, trivially copyable):
+  /// then the IR no longer shows which arguments belong together.
+  bool splitsOverRegisters(QualType T) const {
+    const auto *RD = T->getAsRecordDecl();
+    if (!RD || T->isDependentType() || T->isIncompleteType())
+      return false;
+    if (const auto *CXX = dyn_cast<CXXRecordDecl>(RD); CXX && !CXX->canPassInRegisters())
+      return false;
+    uint64_t Bits = Ctx.getTypeSize(T);
+    return Bits > 64 && Bits <= 128 && Ctx.getTargetInfo().getTriple().getArch() ==
+                                           llvm::Triple::x86_64;
+  }
+
   void error(const Expr *At, const llvm::Twine &Message) {
     DiagnosticsEngine &D = Ctx.getDiagnostics();
     unsigned ID = D.getCustomDiagID(DiagnosticsEngine::Error, "adjoint: %0");
@@ -111,6 +125,14 @@ private:
                           "'; pass a pointer to '" + name(Want) + "'");
         return false;
       }
+    }
+    if (splitsOverRegisters(ParamTy)) {
+      error(Primal, "argument " + llvm::Twine(ArgNo) + " of '" + Fn->getName() +
+                        "' is a struct passed by value ('" + name(ParamTy) +
+                        "'), which the C ABI splits over two registers; a request cannot "
+                        "pair its parts with their shadows yet: pass it by pointer (with "
+                        "its shadow after it)");
+      return false;
     }
     bool Dup = Marker == "enzyme_dup" || Marker == "enzyme_dupnoneed" || Marker == "enzyme_dupv";
     if (Marker.empty())
