@@ -28,11 +28,6 @@ bool TangentBuilder::anyArgHasTangent(CallBase &CB) {
   return false;
 }
 
-void TangentBuilder::unsupportedCall(CallBase &CB, const Twine &Why) {
-  Failed = true;
-  Diags.error(CB, Why + " (reached from " + Mode.callChain(&Tangent) + ")");
-}
-
 CallInst *TangentBuilder::cloneAsCall(CallBase &CB, ArrayRef<Value *> Args) {
   CallInst *C = B.CreateCall(CB.getFunctionType(), CB.getCalledOperand(), Args);
   C->setCallingConv(CB.getCallingConv());
@@ -48,10 +43,10 @@ void TangentBuilder::visitCallBase(CallBase &CB) {
     if (!anyArgHasTangent(CB))
       return;
     if (CB.isInlineAsm())
-      return unsupportedCall(CB, "cannot differentiate inline assembly that reads a derivative");
+      return fail(CB, "cannot differentiate inline assembly that reads a derivative");
     if (auto *CI = dyn_cast<CallInst>(&CB))
       return dispatchIndirectCall(*CI);
-    return unsupportedCall(CB, "cannot differentiate an indirect call that may throw (invoke) "
+    return fail(CB, "cannot differentiate an indirect call that may throw (invoke) "
                                "yet; make the callee noexcept or compile with -fno-exceptions");
   }
   if (isInactiveCall(CB))
@@ -82,7 +77,7 @@ void TangentBuilder::visitCallBase(CallBase &CB) {
     return;
   }
   if (anyArgHasTangent(CB))
-    unsupportedCall(CB, "cannot differentiate a call to '" + Name +
+    fail(CB, "cannot differentiate a call to '" + Name +
                             "': it is not defined in this translation unit and has no "
                             "derivative rule; define it here (or build with -flto and the "
                             "Adjoint linker plugin), or pass its arguments as enzyme_const");
@@ -107,7 +102,7 @@ void TangentBuilder::dispatchIndirectCall(CallInst &CI) {
   Module &Mod = *Tangent.getParent();
   SmallVector<Function *, 4> Candidates = indirectCallees(Mod, CI.getFunctionType());
   if (Candidates.empty())
-    return unsupportedCall(CI, "cannot differentiate an indirect call: no function of its type "
+    return fail(CI, "cannot differentiate an indirect call: no function of its type "
                                "has its address taken in this translation unit");
   SmallVector<bool, 8> Mask;
   for (Value *A : CI.args())
@@ -231,7 +226,7 @@ void TangentBuilder::memoryTransfer(CallBase &CI) {
   bool DstShadow = hasTangent(MT.getRawDest()), SrcShadow = hasTangent(MT.getRawSource());
   if (!DstShadow) {
     if (SrcShadow)
-      unsupportedCall(CI, "memory with derivatives is copied into memory without a shadow, "
+      fail(CI, "memory with derivatives is copied into memory without a shadow, "
                           "so the derivatives would be lost; pass the destination as "
                           "enzyme_dup with a shadow");
     return;

@@ -14,6 +14,7 @@
 #include "Support/Options.h"
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Module.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/Transforms/Utils/Cloning.h"
@@ -31,7 +32,8 @@ ForwardMode::~ForwardMode() { finish(); }
 bool ForwardMode::returnsTangent(Type *T) { return !T->isVoidTy() && canCarryDerivative(T); }
 
 Function *ForwardMode::getTangentFunction(Function &F, ArrayRef<bool> ArgHasShadow,
-                                          unsigned Width, Function *Caller) {
+                                          unsigned Width, Function *Caller,
+                                          const Instruction *Request) {
   TangentKey Key{&F, std::string(), Width};
   for (bool S : ArgHasShadow)
     Key.ShadowMask.push_back(S ? '1' : '0');
@@ -92,6 +94,8 @@ Function *ForwardMode::getTangentFunction(Function &F, ArrayRef<bool> ArgHasShad
   KeyOf[Tangent] = Key;
   if (Caller)
     CalledFrom[Tangent] = Caller;
+  if (Request)
+    RequestOf[Tangent] = Request->getDebugLoc();
   Generated.push_back(Tangent);
   Pending.push_back(Tangent);
   return Tangent;
@@ -142,6 +146,7 @@ void ForwardMode::discardSince(size_t Mark) {
     Cache.erase(KeyOf.find(F)->second);
     KeyOf.erase(F);
     CalledFrom.erase(F);
+    RequestOf.erase(F);
     F->replaceAllUsesWith(PoisonValue::get(F->getType()));
     F->eraseFromParent();
   }
@@ -173,14 +178,19 @@ GlobalVariable *ForwardMode::shadowGlobal(GlobalVariable &G, unsigned Lane) {
 
 std::string ForwardMode::callChain(Function *Fn) const {
   SmallVector<StringRef, 8> Names;
+  DebugLoc Request;
   for (Function *T = Fn; T;) {
     Names.push_back(KeyOf.find(T)->second.Primal->getName());
+    Request = RequestOf.lookup(T);
     auto It = CalledFrom.find(T);
     T = It == CalledFrom.end() ? nullptr : It->second;
   }
   std::string S;
   for (auto It = Names.rbegin(); It != Names.rend(); ++It)
     S += (S.empty() ? "" : " -> ") + It->str();
+  if (const DILocation *Loc = Request.get())
+    S += ", for the request at " + Loc->getFilename().str() + ":" +
+         std::to_string(Loc->getLine());
   return S;
 }
 
@@ -306,22 +316,30 @@ void TangentBuilder::insertAfter(Instruction &I) {
   B.SetCurrentDebugLocation(I.getDebugLoc());
 }
 
+void TangentBuilder::fail(Instruction &At, const Twine &Why) {
+  Failed = true;
+  Diags.error(At, Why + " (reached from " + Mode.callChain(&Tangent) + ")");
+}
+
+bool TangentBuilder::requireShadow(Instruction &At, Value *Ptr) {
+  if (!Ptr->getType()->isPtrOrPtrVectorTy() || hasTangent(Ptr) ||
+      isa<ConstantPointerNull>(Ptr) || isa<UndefValue>(Ptr))
+    return true;
+  fail(At, "a pointer here may point to memory without a shadow" +
+               (Ptr->hasName() ? " ('" + Ptr->getName() + "')" : Twine()) +
+               "; pass that memory with enzyme_dup and its shadow");
+  return false;
+}
+
 void TangentBuilder::fillPhis() {
   for (PHINode *Phi : ActivePhis) {
     Lanes &L = Tangents[Phi];
     for (unsigned In = 0; In < Phi->getNumIncomingValues(); ++In) {
       Value *V = Phi->getIncomingValue(In);
       for (unsigned K = 0; K < Width; ++K) {
-        Value *T = tangentOrZero(V, K);
-        if (V->getType()->isPointerTy() && !hasTangent(V) && !isa<ConstantPointerNull>(V) &&
-            !isa<UndefValue>(V)) {
-          Diags.error(*Phi, "a pointer here may point to memory without a shadow (" +
-                                V->getName() + "); pass that memory with enzyme_dup, "
-                                "in '" + Mode.callChain(&Tangent) + "'");
-          Failed = true;
+        if (!requireShadow(*Phi, V))
           return;
-        }
-        cast<PHINode>(L[K])->addIncoming(T, Phi->getIncomingBlock(In));
+        cast<PHINode>(L[K])->addIncoming(tangentOrZero(V, K), Phi->getIncomingBlock(In));
       }
     }
   }

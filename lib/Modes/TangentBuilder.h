@@ -90,7 +90,12 @@ private:
   /// allocation needs no exception edge of its own).
   llvm::CallInst *cloneAsCall(llvm::CallBase &CB, llvm::ArrayRef<llvm::Value *> Args);
   bool anyArgHasTangent(llvm::CallBase &CB);
-  void unsupportedCall(llvm::CallBase &CB, const llvm::Twine &Why);
+
+
+  // Errors: reported at \p At with the call chain that reached it.
+  void fail(llvm::Instruction &At, const llvm::Twine &Why);
+  /// Reports and returns false when \p Ptr is a pointer without a shadow.
+  bool requireShadow(llvm::Instruction &At, llvm::Value *Ptr);
 
   // The end.
   void fillPhis();

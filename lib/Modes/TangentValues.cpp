@@ -18,10 +18,8 @@ namespace adjoint {
 void TangentBuilder::visitInstruction(Instruction &I) {
   for (Value *Op : I.operands())
     if (hasTangent(Op)) {
-      Diags.error(I, Twine("cannot differentiate the instruction '") + I.getOpcodeName() +
-                         "' in '" + Mode.callChain(&Tangent) + "': it is not supported yet");
-      Failed = true;
-      return;
+      return fail(I, Twine("cannot differentiate the instruction '") + I.getOpcodeName() +
+                         "': it is not supported yet");
     }
 }
 
@@ -162,15 +160,8 @@ void TangentBuilder::visitInsertValueInst(InsertValueInst &I) {
 void TangentBuilder::visitSelectInst(SelectInst &I) {
   if (!Activity.isActive(&I))
     return;
-  if (I.getType()->isPtrOrPtrVectorTy())
-    for (Value *Op : {I.getTrueValue(), I.getFalseValue()})
-      if (!hasTangent(Op) && !isa<ConstantPointerNull>(Op) && !isa<UndefValue>(Op)) {
-        Diags.error(I, "a pointer here may point to memory without a shadow (" +
-                           Op->getName() + "); pass that memory with enzyme_dup, in '" +
-                           Mode.callChain(&Tangent) + "'");
-        Failed = true;
-        return;
-      }
+  if (!requireShadow(I, I.getTrueValue()) || !requireShadow(I, I.getFalseValue()))
+    return;
   mapLanes(I, [&](unsigned K) {
     return B.CreateSelect(I.getCondition(), tangentOrZero(I.getTrueValue(), K),
                           tangentOrZero(I.getFalseValue(), K));
@@ -221,13 +212,9 @@ void TangentBuilder::visitStoreInst(StoreInst &I) {
     // Storing a derivative (or the address of memory holding derivatives)
     // where no shadow can hold it would lose it.
     Type *T = V->getType();
-    if (hasTangent(V) && !isa<Constant>(V) && (T->isFPOrFPVectorTy() || T->isPtrOrPtrVectorTy())) {
-      Diags.error(I, "a value that carries a derivative is stored to memory without a "
-                     "shadow, so its derivative would be lost (in '" +
-                         Mode.callChain(&Tangent) +
-                         "'); pass that memory as enzyme_dup with a shadow");
-      Failed = true;
-    }
+    if (hasTangent(V) && !isa<Constant>(V) && (T->isFPOrFPVectorTy() || T->isPtrOrPtrVectorTy()))
+      fail(I, "a value that carries a derivative is stored to memory without a shadow, so "
+              "its derivative would be lost; pass that memory as enzyme_dup with a shadow");
     return;
   }
   insertAfter(I);

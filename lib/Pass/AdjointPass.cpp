@@ -6,7 +6,7 @@
 /// leave behind (marker loads, entry-point declarations) and re-optimize the
 /// generated functions. A request that fails is reported at its call and
 /// replaced by poison, so the module stays valid and the compile fails
-/// cleanly with every error shown.
+/// cleanly (clang and lld show every error; opt stops at the first).
 //
 //===----------------------------------------------------------------------===//
 #include "Pass/AdjointPass.h"
@@ -23,7 +23,9 @@
 #include "llvm/IR/Module.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Transforms/InstCombine/InstCombine.h"
 #include "llvm/Transforms/Utils/Local.h"
+#include "llvm/Transforms/Vectorize/SLPVectorizer.h"
 
 using namespace llvm;
 
@@ -149,7 +151,7 @@ void RequestServer::serveForward(DiffRequest &Req) {
   for (RequestArg &A : Req.Args)
     Mask.push_back(A.isDuplicated());
   size_t Mark = Forward.numGenerated();
-  Function *Tangent = Forward.getTangentFunction(F, Mask, Req.Width, nullptr);
+  Function *Tangent = Forward.getTangentFunction(F, Mask, Req.Width, nullptr, &Call);
   if (!Forward.generatePending()) {
     Forward.discardSince(Mark);
     return fail(Call);
@@ -240,6 +242,7 @@ void cleanUpMarkers(Module &M) {
         Dead.push_back(L);
     for (Instruction *I : Dead)
       I->eraseFromParent();
+    GV.removeDeadConstantUsers();
     if (GV.isDeclaration() && !GV.use_empty()) {
       GV.setInitializer(Constant::getNullValue(GV.getValueType()));
       GV.setLinkage(GlobalValue::WeakAnyLinkage);
@@ -296,6 +299,10 @@ void optimizeGeneratedFunctions(ArrayRef<Function *> Functions, PassBuilder &PB,
                                 FunctionAnalysisManager &FAM) {
   FunctionPassManager FPM =
       PB.buildFunctionSimplificationPipeline(OptimizationLevel::O2, ThinOrFullLTOPhase::None);
+  // Tangent lanes and tangents beside vectorized primal code are
+  // straight-line work that packs into vectors.
+  FPM.addPass(SLPVectorizerPass());
+  FPM.addPass(InstCombinePass());
   for (Function *F : Functions) {
     FAM.invalidate(*F, PreservedAnalyses::none());
     FPM.run(*F, FAM);
