@@ -12,7 +12,7 @@ extern double mystery(double);
 
 static double f(double x, double y) { return x * y; }
 static double uses_mystery(double x) {
-  // CHECK-DAG: multiple-errors.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: cannot differentiate a call to 'mystery'{{.*}}(reached from uses_mystery)
+  // CHECK-DAG: multiple-errors.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: cannot differentiate a call to 'mystery'{{.*}}(reached from uses_mystery, for the request at {{.*}}.c:{{[0-9]+}})
   return mystery(x);
 }
 

@@ -14,7 +14,7 @@ struct holder {
 };
 
 __attribute__((noinline)) static void keep(struct holder *h, double *x) {
-  // CHECK: store-pointer-to-const.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: {{.*}}without a shadow{{.*}}(reached from f -> keep)
+  // CHECK: store-pointer-to-const.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: {{.*}}without a shadow{{.*}}(reached from f -> keep, for the request at {{.*}}.c:{{[0-9]+}})
   h->p = x;
 }
 

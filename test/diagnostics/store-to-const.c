@@ -8,7 +8,7 @@
 #include <adjoint/enzyme.h>
 
 static void square(double *out, double x) {
-  // CHECK: store-to-const.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: a value that carries a derivative is stored to memory without a shadow, so its derivative would be lost; pass that memory as enzyme_dup with a shadow (reached from square)
+  // CHECK: store-to-const.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: a value that carries a derivative is stored to memory without a shadow, so its derivative would be lost; pass that memory as enzyme_dup with a shadow (reached from square, for the request at {{.*}}.c:{{[0-9]+}})
   *out = x * x;
 }
 

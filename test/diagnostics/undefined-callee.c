@@ -11,7 +11,7 @@
 extern double mystery(double);
 
 __attribute__((noinline)) static double g(double x) {
-  // CHECK: undefined-callee.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: cannot differentiate a call to 'mystery': it is not defined in this translation unit and has no derivative rule; {{.*}}(reached from f -> g)
+  // CHECK: undefined-callee.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: cannot differentiate a call to 'mystery': it is not defined in this translation unit and has no derivative rule; {{.*}}(reached from f -> g, for the request at {{.*}}.c:{{[0-9]+}})
   return mystery(x) * 2.0;
 }
 
