@@ -286,16 +286,6 @@ Value *TangentBuilder::tangentOrZero(Value *V, unsigned K) {
   return Constant::getNullValue(V->getType());
 }
 
-Value *TangentBuilder::shadowOf(Value *Ptr, unsigned K, Instruction &At) {
-  auto It = Tangents.find(Ptr);
-  if (It != Tangents.end())
-    return It->second[K];
-  if (auto *C = dyn_cast<Constant>(Ptr))
-    if (Value *S = constantShadow(C, K))
-      return S;
-  return nullptr;
-}
-
 void TangentBuilder::insertAfter(Instruction &I) {
   if (isa<PHINode>(I)) {
     B.SetInsertPoint(I.getParent(), I.getParent()->getFirstInsertionPt());

@@ -61,11 +61,9 @@ public:
 private:
   // Lookup.
   bool hasTangent(llvm::Value *V);
-  /// Lane \p K of V's tangent, or zero (null for pointers without a shadow).
+  /// Lane \p K of V's tangent (a pointer's shadow), or zero (null for
+  /// pointers without a shadow: check with requireShadow where that matters).
   llvm::Value *tangentOrZero(llvm::Value *V, unsigned K);
-  /// Lane \p K of a pointer's shadow; reports an error at \p At and returns
-  /// null when the pointer has none.
-  llvm::Value *shadowOf(llvm::Value *Ptr, unsigned K, llvm::Instruction &At);
   llvm::Value *constantShadow(llvm::Constant *C, unsigned K);
   void setLanes(llvm::Value *V, Lanes L) { Tangents[V] = std::move(L); }
   /// Sets the builder right after \p I.

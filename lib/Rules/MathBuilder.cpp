@@ -46,23 +46,34 @@ static std::string libmName(StringRef Base, Type *T) {
   return Base.str();
 }
 
-static Value *callLibm(IRBuilderBase &B, StringRef Base, Value *X, Value *Y) {
-  Type *T = X->getType();
-  if (auto *VT = dyn_cast<FixedVectorType>(T)) {
-    Value *Out = PoisonValue::get(VT);
-    for (unsigned I = 0; I < VT->getNumElements(); ++I) {
-      Value *XI = B.CreateExtractElement(X, I);
-      Value *YI = Y ? B.CreateExtractElement(Y, I) : nullptr;
-      Out = B.CreateInsertElement(Out, callLibm(B, Base, XI, YI), I);
-    }
-    return Out;
+/// Applies the scalar \p Fn lane by lane when \p X is a vector (libm
+/// and the digamma helper have no vector forms).
+template <typename ScalarFn>
+static Value *perLane(IRBuilderBase &B, Value *X, Value *Y, ScalarFn Fn) {
+  auto *VT = dyn_cast<FixedVectorType>(X->getType());
+  if (!VT)
+    return Fn(X, Y);
+  Value *Out = PoisonValue::get(VT);
+  for (unsigned I = 0; I < VT->getNumElements(); ++I) {
+    Value *XI = B.CreateExtractElement(X, I);
+    Value *YI = Y ? B.CreateExtractElement(Y, I) : nullptr;
+    Out = B.CreateInsertElement(Out, Fn(XI, YI), I);
   }
+  return Out;
+}
+
+static Value *callLibmScalar(IRBuilderBase &B, StringRef Base, Value *X, Value *Y) {
+  Type *T = X->getType();
   Module &M = *B.GetInsertBlock()->getModule();
   SmallVector<Type *, 2> Params(Y ? 2 : 1, T);
   FunctionCallee F = M.getOrInsertFunction(libmName(Base, T), FunctionType::get(T, Params, false));
   if (auto *Fn = dyn_cast<Function>(F.getCallee()))
     Fn->setDoesNotThrow();
   return Y ? B.CreateCall(F, {X, Y}) : B.CreateCall(F, {X});
+}
+
+static Value *callLibm(IRBuilderBase &B, StringRef Base, Value *X, Value *Y) {
+  return perLane(B, X, Y, [&](Value *XI, Value *YI) { return callLibmScalar(B, Base, XI, YI); });
 }
 
 Value *emitMath(IRBuilderBase &B, StringRef Name, Value *X, Value *Y) {
@@ -134,16 +145,11 @@ static Function *getDigammaHelper(Module &M) {
 }
 
 Value *emitDigamma(IRBuilderBase &B, Value *X) {
-  Type *T = X->getType();
-  if (auto *VT = dyn_cast<FixedVectorType>(T)) {
-    Value *Out = PoisonValue::get(VT);
-    for (unsigned I = 0; I < VT->getNumElements(); ++I)
-      Out = B.CreateInsertElement(Out, emitDigamma(B, B.CreateExtractElement(X, I)), I);
-    return Out;
-  }
   Function *Helper = getDigammaHelper(*B.GetInsertBlock()->getModule());
-  Value *XD = B.CreateFPCast(X, B.getDoubleTy());
-  return B.CreateFPCast(B.CreateCall(Helper, {XD}), T);
+  return perLane(B, X, nullptr, [&](Value *XI, Value *) -> Value * {
+    Value *XD = B.CreateFPCast(XI, B.getDoubleTy());
+    return B.CreateFPCast(B.CreateCall(Helper, {XD}), XI->getType());
+  });
 }
 
 } // namespace adjoint
