@@ -1,218 +1,99 @@
 //===- Modes/ForwardMode.cpp - tangent functions --------------------------===//
 //
 /// \file
-/// The module-wide half of forward mode (see ForwardMode.h): signatures,
-/// the memo, the worklist of bodies, shadow globals, and the frame of
-/// TangentBuilder (lookup of lanes, PHIs, returns).
+/// Forward mode's signatures (see ForwardMode.h) and the frame of
+/// TangentBuilder: lookup of lanes, PHIs, returns, errors.
 //
 //===----------------------------------------------------------------------===//
 #include "Modes/ForwardMode.h"
 
 #include "Analysis/KnownFunctions.h"
-#include "Modes/Prepare.h"
-#include "Modes/TangentBuilder.h"
 #include "Support/Options.h"
+#include "Modes/TangentBuilder.h"
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/IR/Constants.h"
-#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Module.h"
-#include "llvm/IR/Verifier.h"
-#include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
 
 namespace adjoint {
 
-ForwardMode::ForwardMode(Module &M, FunctionAnalysisManager &FAM, Diagnostics &Diags)
-    : M(M), FAM(FAM), Diags(Diags) {}
-
-ForwardMode::~ForwardMode() { finish(); }
-
 bool ForwardMode::returnsTangent(Type *T) { return !T->isVoidTy() && canCarryDerivative(T); }
 
 Function *ForwardMode::getTangentFunction(Function &F, ArrayRef<bool> ArgHasShadow,
                                           unsigned Width, Function *Caller,
                                           const Instruction *Request) {
-  TangentKey Key{&F, std::string(), Width};
+  DerivativeKey Key{DerivativeKind::Tangent, &F, std::string(), Width};
   for (bool S : ArgHasShadow)
-    Key.ShadowMask.push_back(S ? '1' : '0');
-  auto It = Cache.find(Key);
-  if (It != Cache.end())
-    return It->second;
+    Key.Activity.push_back(S ? '1' : '0');
+  if (Function *Known = Set.find(Key))
+    return Known;
 
+  LLVMContext &Ctx = F.getContext();
   SmallVector<Type *, 8> Params;
-  for (Argument &A : F.args()) {
-    Params.push_back(A.getType());
-    if (ArgHasShadow[A.getArgNo()])
-      Params.append(Width, A.getType());
-  }
-  Type *Ret = F.getReturnType();
-  if (returnsTangent(Ret)) {
-    SmallVector<Type *, 5> Fields(Width + 1, Ret);
-    Ret = StructType::get(M.getContext(), Fields);
-  }
-  auto *FTy = FunctionType::get(Ret, Params, false);
-  std::string Name = ("fwddiff." + F.getName() + "." + Key.ShadowMask).str();
-  if (Width > 1)
-    Name += ".w" + std::to_string(Width);
-  Function *Tangent = Function::Create(FTy, GlobalValue::InternalLinkage, Name, M);
-  Tangent->copyAttributesFrom(&F);
-  Tangent->setLinkage(GlobalValue::InternalLinkage);
-  Tangent->setVisibility(GlobalValue::DefaultVisibility);
-  Tangent->setDLLStorageClass(GlobalValue::DefaultStorageClass);
-  // The tangent has its own parameters and writes shadows: keep only the
-  // function-level attributes that stay true (target features, uwtable...).
   // Primal parameters keep their attributes; shadows keep the ones that
   // change the calling convention (byval copies, extensions).
   AttributeList Attrs = F.getAttributes();
   SmallVector<AttributeSet, 8> ParamAttrs;
   for (Argument &A : F.args()) {
-    AttributeSet PA = Attrs.getParamAttrs(A.getArgNo()).removeAttribute(
-        M.getContext(), Attribute::Returned);
+    Params.push_back(A.getType());
+    AttributeSet PA = Attrs.getParamAttrs(A.getArgNo()).removeAttribute(Ctx, Attribute::Returned);
     ParamAttrs.push_back(PA);
     if (!ArgHasShadow[A.getArgNo()])
       continue;
-    AttrBuilder ShadowAB(M.getContext());
+    Params.append(Width, A.getType());
+    AttrBuilder ShadowAB(Ctx);
     for (Attribute::AttrKind K : {Attribute::ZExt, Attribute::SExt, Attribute::InReg})
       if (PA.hasAttribute(K))
         ShadowAB.addAttribute(K);
     if (Type *ByVal = PA.getByValType())
       ShadowAB.addByValAttr(ByVal);
-    ParamAttrs.append(Width, AttributeSet::get(M.getContext(), ShadowAB));
+    ParamAttrs.append(Width, AttributeSet::get(Ctx, ShadowAB));
   }
-  Tangent->setAttributes(AttributeList::get(M.getContext(), Attrs.getFnAttrs(),
-                                            AttributeSet(), ParamAttrs));
-  for (Attribute::AttrKind K : {Attribute::OptimizeNone, Attribute::NoInline,
-                                Attribute::AlwaysInline, Attribute::Memory,
-                                Attribute::NoSync, Attribute::WillReturn})
-    Tangent->removeFnAttr(K);
-  Tangent->setComdat(nullptr);
-  Tangent->setSection("");
-
-  Cache[Key] = Tangent;
-  KeyOf[Tangent] = Key;
-  if (Caller)
-    CalledFrom[Tangent] = Caller;
-  if (Request)
-    RequestOf[Tangent] = Request->getDebugLoc();
-  Generated.push_back(Tangent);
-  Pending.push_back(Tangent);
-  return Tangent;
-}
-
-bool ForwardMode::generatePending() {
-  bool Ok = true;
-  while (!Pending.empty()) {
-    Function *T = Pending.pop_back_val();
-    Ok &= generateBody(*T);
+  Type *Ret = F.getReturnType();
+  if (returnsTangent(Ret)) {
+    SmallVector<Type *, 5> Fields(Width + 1, Ret);
+    Ret = StructType::get(Ctx, Fields);
   }
-  return Ok;
+  std::string Name = ("fwddiff." + F.getName() + "." + Key.Activity).str();
+  if (Width > 1)
+    Name += ".w" + std::to_string(Width);
+  return Set.declare(Key, FunctionType::get(Ret, Params, false), Name, ParamAttrs, Caller,
+                     Request);
 }
 
 bool ForwardMode::generateBody(Function &Tangent) {
-  TangentKey Key = KeyOf.find(&Tangent)->second; // a copy: the map grows meanwhile
-  Function *&Clean = Prepared[Key.Primal];
-  if (!Clean)
-    Clean = prepareClone(*Key.Primal, FAM);
-  ValueToValueMapTy VMap;
-  Function *Work = CloneFunction(Clean, VMap);
+  DerivativeKey Key = Set.keyOf(&Tangent); // a copy: the set grows meanwhile
   SmallVector<Value *, 8> PrimalArgs;
   unsigned Next = 0;
   for (Argument &A : Key.Primal->args()) {
     PrimalArgs.push_back(Tangent.getArg(Next));
-    Next += 1 + (Key.ShadowMask[A.getArgNo()] == '1' ? Key.Width : 0);
+    Next += 1 + (Key.Activity[A.getArgNo()] == '1' ? Key.Width : 0);
   }
-  moveBody(*Work, Tangent, PrimalArgs);
-  for (unsigned I = 0; I < Key.Primal->arg_size(); ++I)
-    PrimalArgs[I]->setName(Key.Primal->getArg(I)->getName());
-
-  bool Ok = TangentBuilder(*this, Tangent, Key, Diags).run();
-  if (Ok && verifyFunction(Tangent, &errs())) {
-    Diags.error(*Key.Primal, "internal error: the tangent of '" + Key.Primal->getName() +
-                                 "' is not valid IR (printed above); please report this");
-    Ok = false;
-  }
-  if (Ok && printGenerated())
-    Tangent.print(outs());
-  return Ok;
-}
-
-void ForwardMode::discardSince(size_t Mark) {
-  for (size_t I = Mark; I < Generated.size(); ++I)
-    Generated[I]->deleteBody();
-  for (size_t I = Mark; I < Generated.size(); ++I) {
-    Function *F = Generated[I];
-    Cache.erase(KeyOf.find(F)->second);
-    KeyOf.erase(F);
-    CalledFrom.erase(F);
-    RequestOf.erase(F);
-    F->replaceAllUsesWith(PoisonValue::get(F->getType()));
-    F->eraseFromParent();
-  }
-  Generated.resize(Mark);
-  Pending.clear();
-}
-
-void ForwardMode::finish() {
-  for (auto &[Primal, Clean] : Prepared)
-    if (Clean)
-      Clean->eraseFromParent();
-  Prepared.clear();
-}
-
-GlobalVariable *ForwardMode::shadowGlobal(GlobalVariable &G, unsigned Lane) {
-  GlobalVariable *&S = ShadowGlobals[{&G, Lane}];
-  if (!S) {
-    std::string Name = (G.getName() + "_shadow").str();
-    if (Lane)
-      Name += "." + std::to_string(Lane);
-    S = new GlobalVariable(M, G.getValueType(), /*isConstant=*/false,
-                           GlobalValue::InternalLinkage,
-                           Constant::getNullValue(G.getValueType()), Name);
-    S->setAlignment(G.getAlign());
-    S->setThreadLocalMode(G.getThreadLocalMode());
-  }
-  return S;
-}
-
-std::string ForwardMode::callChain(Function *Fn) const {
-  SmallVector<StringRef, 8> Names;
-  DebugLoc Request;
-  for (Function *T = Fn; T;) {
-    Names.push_back(KeyOf.find(T)->second.Primal->getName());
-    Request = RequestOf.lookup(T);
-    auto It = CalledFrom.find(T);
-    T = It == CalledFrom.end() ? nullptr : It->second;
-  }
-  std::string S;
-  for (auto It = Names.rbegin(); It != Names.rend(); ++It)
-    S += (S.empty() ? "" : " -> ") + It->str();
-  if (const DILocation *Loc = Request.get())
-    S += ", for the request at " + Loc->getFilename().str() + ":" +
-         std::to_string(Loc->getLine());
-  return S;
+  Set.copyPreparedBody(*Key.Primal, Tangent, PrimalArgs);
+  return TangentBuilder(*this, Tangent, Key, Set.diagnostics()).run();
 }
 
 // ---- TangentBuilder: frame ---------------------------------------------------
 
-static SmallVector<bool, 8> primalArgMask(Function &Tangent, const TangentKey &Key) {
+static SmallVector<bool, 8> primalArgMask(Function &Tangent, const DerivativeKey &Key) {
   SmallVector<bool, 8> Mask(Tangent.arg_size(), false);
   unsigned Next = 0;
-  for (char C : Key.ShadowMask) {
+  for (char C : Key.Activity) {
     Mask[Next] = C == '1';
     Next += 1 + (C == '1' ? Key.Width : 0);
   }
   return Mask;
 }
 
-TangentBuilder::TangentBuilder(ForwardMode &Mode, Function &Tangent, const TangentKey &Key,
+TangentBuilder::TangentBuilder(ForwardMode &Mode, Function &Tangent, const DerivativeKey &Key,
                                Diagnostics &Diags)
     : Mode(Mode), Tangent(Tangent), Key(Key), Diags(Diags), Width(Key.Width),
       Activity(ActivityInfo::compute(Tangent, primalArgMask(Tangent, Key))),
       B(Tangent.getContext()) {
   unsigned Next = 0;
-  for (char C : Key.ShadowMask) {
+  for (char C : Key.Activity) {
     Argument *Primal = Tangent.getArg(Next);
     if (C == '1') {
       Lanes L;
@@ -262,7 +143,7 @@ bool TangentBuilder::hasTangent(Value *V) {
 
 Value *TangentBuilder::constantShadow(Constant *C, unsigned K) {
   if (auto *GV = dyn_cast<GlobalVariable>(C))
-    return isShadowedGlobalPointer(GV) ? Mode.shadowGlobal(*GV, K) : nullptr;
+    return isShadowedGlobalPointer(GV) ? Mode.derivatives().shadowGlobal(*GV, K) : nullptr;
   if (auto *CE = dyn_cast<ConstantExpr>(C))
     if (CE->getOpcode() == Instruction::GetElementPtr || CE->isCast())
       if (Value *S = constantShadow(CE->getOperand(0), K))
@@ -308,7 +189,7 @@ void TangentBuilder::insertAfter(Instruction &I) {
 
 void TangentBuilder::fail(Instruction &At, const Twine &Why) {
   Failed = true;
-  Diags.error(At, Why + " (reached from " + Mode.callChain(&Tangent) + ")");
+  Diags.error(At, Why + " (reached from " + Mode.derivatives().callChain(&Tangent) + ")");
 }
 
 bool TangentBuilder::requireShadow(Instruction &At, Value *Ptr) {

@@ -26,7 +26,7 @@ using Lanes = llvm::SmallVector<llvm::Value *, 4>;
 
 class TangentBuilder : public llvm::InstVisitor<TangentBuilder> {
 public:
-  TangentBuilder(ForwardMode &Mode, llvm::Function &Tangent, const TangentKey &Key,
+  TangentBuilder(ForwardMode &Mode, llvm::Function &Tangent, const DerivativeKey &Key,
                  Diagnostics &Diags);
 
   /// Generates every tangent; returns false on error (already reported).
@@ -101,7 +101,7 @@ private:
 
   ForwardMode &Mode;
   llvm::Function &Tangent;
-  const TangentKey Key; // a copy: ForwardMode's maps grow while this runs
+  const DerivativeKey Key; // a copy: the derivative set grows while this runs
   Diagnostics &Diags;
   unsigned Width;
   ActivityInfo Activity;

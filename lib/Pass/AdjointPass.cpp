@@ -43,11 +43,11 @@ std::string typeName(Type *T) {
 class RequestServer {
 public:
   RequestServer(Module &M, FunctionAnalysisManager &FAM, Diagnostics &Diags)
-      : M(M), Diags(Diags), Forward(M, FAM, Diags) {}
+      : M(M), Diags(Diags), Derivatives(M, FAM, Diags), Forward(Derivatives) {}
 
   void serve(CallInst &Call);
-  ArrayRef<Function *> generated() const { return Forward.generated(); }
-  void finish() { Forward.finish(); }
+  ArrayRef<Function *> generated() const { return Derivatives.generated(); }
+  void finish() { Derivatives.finish(); }
 
 private:
   void serveForward(DiffRequest &Req);
@@ -56,7 +56,13 @@ private:
   void fail(CallInst &Call);
 
   Module &M;
+  /// Generates every queued body, each by the mode that declared it.
+  bool generatePending() {
+    return Derivatives.generatePending([&](Function &F) { return Forward.generateBody(F); });
+  }
+
   Diagnostics &Diags;
+  DerivativeSet Derivatives;
   ForwardMode Forward;
 };
 
@@ -150,10 +156,10 @@ void RequestServer::serveForward(DiffRequest &Req) {
   SmallVector<bool, 8> Mask;
   for (RequestArg &A : Req.Args)
     Mask.push_back(A.isDuplicated());
-  size_t Mark = Forward.numGenerated();
+  size_t Mark = Derivatives.size();
   Function *Tangent = Forward.getTangentFunction(F, Mask, Req.Width, nullptr, &Call);
-  if (!Forward.generatePending()) {
-    Forward.discardSince(Mark);
+  if (!generatePending()) {
+    Derivatives.discardSince(Mark);
     return fail(Call);
   }
 

@@ -1,0 +1,151 @@
+//===- Modes/DerivativeSet.cpp - the generated functions of a module ------===//
+//
+/// \file
+/// See DerivativeSet.h.
+//
+//===----------------------------------------------------------------------===//
+#include "Modes/DerivativeSet.h"
+
+#include "Modes/Prepare.h"
+#include "Support/Diagnostics.h"
+#include "Support/Options.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/Module.h"
+#include "llvm/IR/Verifier.h"
+#include "llvm/Support/raw_ostream.h"
+#include "llvm/Transforms/Utils/Cloning.h"
+
+using namespace llvm;
+
+namespace adjoint {
+
+DerivativeSet::DerivativeSet(Module &M, FunctionAnalysisManager &FAM, Diagnostics &Diags)
+    : M(M), FAM(FAM), Diags(Diags) {}
+
+DerivativeSet::~DerivativeSet() { finish(); }
+
+Function *DerivativeSet::find(const DerivativeKey &Key) const {
+  auto It = Memo.find(Key);
+  return It == Memo.end() ? nullptr : It->second;
+}
+
+Function *DerivativeSet::declare(const DerivativeKey &Key, FunctionType *Type, const Twine &Name,
+                                 ArrayRef<AttributeSet> ParamAttrs, Function *Caller,
+                                 const Instruction *Request) {
+  Function &F = *Key.Primal;
+  Function *D = Function::Create(Type, GlobalValue::InternalLinkage, Name, M);
+  D->copyAttributesFrom(&F);
+  D->setLinkage(GlobalValue::InternalLinkage);
+  D->setVisibility(GlobalValue::DefaultVisibility);
+  D->setDLLStorageClass(GlobalValue::DefaultStorageClass);
+  // The derivative has its own parameters and writes shadows: keep only the
+  // function-level attributes that stay true (target features, uwtable...).
+  D->setAttributes(AttributeList::get(M.getContext(), F.getAttributes().getFnAttrs(),
+                                      AttributeSet(), ParamAttrs));
+  for (Attribute::AttrKind K : {Attribute::OptimizeNone, Attribute::NoInline,
+                                Attribute::AlwaysInline, Attribute::Memory,
+                                Attribute::NoSync, Attribute::WillReturn})
+    D->removeFnAttr(K);
+  D->setComdat(nullptr);
+  D->setSection("");
+
+  Memo[Key] = D;
+  KeyOf.insert({D, Key});
+  if (Caller)
+    CalledFrom[D] = Caller;
+  if (Request)
+    RequestOf[D] = Request->getDebugLoc();
+  Generated.push_back(D);
+  Pending.push_back(D);
+  return D;
+}
+
+bool DerivativeSet::generatePending(function_ref<bool(Function &)> Generate) {
+  bool Ok = true;
+  while (!Pending.empty()) {
+    Function *D = Pending.pop_back_val();
+    bool Done = Generate(*D) && verify(*D);
+    if (Done && printGenerated())
+      D->print(outs());
+    Ok &= Done;
+  }
+  return Ok;
+}
+
+void DerivativeSet::copyPreparedBody(Function &Primal, Function &Into, ArrayRef<Value *> Args) {
+  Function *&Clean = Prepared[&Primal];
+  if (!Clean)
+    Clean = prepareClone(Primal, FAM);
+  ValueToValueMapTy VMap;
+  moveBody(*CloneFunction(Clean, VMap), Into, Args);
+  for (unsigned I = 0; I < Primal.arg_size(); ++I)
+    Args[I]->setName(Primal.getArg(I)->getName());
+}
+
+bool DerivativeSet::verify(Function &Fn) {
+  if (!verifyFunction(Fn, &errs()))
+    return true;
+  Diags.error(*keyOf(&Fn).Primal, "internal error: the derivative of '" +
+                                      keyOf(&Fn).Primal->getName() +
+                                      "' is not valid IR (printed above); please report this");
+  return false;
+}
+
+void DerivativeSet::discardSince(size_t Mark) {
+  for (size_t I = Mark; I < Generated.size(); ++I)
+    Generated[I]->deleteBody();
+  for (size_t I = Mark; I < Generated.size(); ++I) {
+    Function *F = Generated[I];
+    Memo.erase(KeyOf.find(F)->second);
+    KeyOf.erase(F);
+    CalledFrom.erase(F);
+    RequestOf.erase(F);
+    F->replaceAllUsesWith(PoisonValue::get(F->getType()));
+    F->eraseFromParent();
+  }
+  Generated.resize(Mark);
+  Pending.clear();
+}
+
+void DerivativeSet::finish() {
+  for (auto &[Primal, Clean] : Prepared)
+    if (Clean)
+      Clean->eraseFromParent();
+  Prepared.clear();
+}
+
+GlobalVariable *DerivativeSet::shadowGlobal(GlobalVariable &G, unsigned Lane) {
+  GlobalVariable *&S = ShadowGlobals[{&G, Lane}];
+  if (!S) {
+    std::string Name = (G.getName() + "_shadow").str();
+    if (Lane)
+      Name += "." + std::to_string(Lane);
+    S = new GlobalVariable(M, G.getValueType(), /*isConstant=*/false,
+                           GlobalValue::InternalLinkage,
+                           Constant::getNullValue(G.getValueType()), Name);
+    S->setAlignment(G.getAlign());
+    S->setThreadLocalMode(G.getThreadLocalMode());
+  }
+  return S;
+}
+
+std::string DerivativeSet::callChain(Function *Fn) const {
+  SmallVector<StringRef, 8> Names;
+  DebugLoc Request;
+  for (Function *T = Fn; T;) {
+    Names.push_back(KeyOf.find(T)->second.Primal->getName());
+    Request = RequestOf.lookup(T);
+    auto It = CalledFrom.find(T);
+    T = It == CalledFrom.end() ? nullptr : It->second;
+  }
+  std::string S;
+  for (auto It = Names.rbegin(); It != Names.rend(); ++It)
+    S += (S.empty() ? "" : " -> ") + It->str();
+  if (const DILocation *Loc = Request.get())
+    S += ", for the request at " + Loc->getFilename().str() + ":" +
+         std::to_string(Loc->getLine());
+  return S;
+}
+
+} // namespace adjoint

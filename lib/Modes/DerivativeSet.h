@@ -1,0 +1,109 @@
+//===- Modes/DerivativeSet.h - the generated functions of a module -*- C++ -*-===//
+//
+/// \file
+/// What every mode shares: the memo of generated derivative functions (one
+/// per primal, activity signature and width, so shared callees and recursion
+/// reuse them), the worklist of bodies still to generate, the prepared
+/// clones bodies are made from, shadow globals, the call chain each
+/// derivative was reached by (for diagnostics), and undoing a failed request.
+/// A mode decides signatures and generates bodies; it keeps no other state.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ADJOINT_MODES_DERIVATIVESET_H
+#define ADJOINT_MODES_DERIVATIVESET_H
+
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/IR/DebugLoc.h"
+#include "llvm/IR/PassManager.h"
+#include <map>
+#include <string>
+
+namespace llvm {
+class AttributeSet;
+class Function;
+class FunctionType;
+class GlobalVariable;
+class Instruction;
+class Module;
+} // namespace llvm
+
+namespace adjoint {
+
+class Diagnostics;
+
+enum class DerivativeKind { Tangent, Gradient };
+
+/// What identifies one generated function.
+struct DerivativeKey {
+  DerivativeKind Kind;
+  llvm::Function *Primal;
+  /// One character per argument (the mode's own letters, e.g. '1' for a
+  /// shadowed argument in forward mode).
+  std::string Activity;
+  unsigned Width = 1;
+  bool operator<(const DerivativeKey &O) const {
+    return std::tie(Kind, Primal, Activity, Width) <
+           std::tie(O.Kind, O.Primal, O.Activity, O.Width);
+  }
+};
+
+class DerivativeSet {
+public:
+  DerivativeSet(llvm::Module &M, llvm::FunctionAnalysisManager &FAM, Diagnostics &Diags);
+  ~DerivativeSet();
+
+  llvm::Module &module() { return M; }
+  Diagnostics &diagnostics() { return Diags; }
+
+  /// The function generated for \p Key, or null.
+  llvm::Function *find(const DerivativeKey &Key) const;
+  /// Declares the function for \p Key (internal, with \p Primal's function
+  /// attributes minus those a derivative breaks) and queues its body.
+  /// \p Caller is the derivative that calls it, or null for a request,
+  /// whose call \p Request is named in diagnostics.
+  llvm::Function *declare(const DerivativeKey &Key, llvm::FunctionType *Type,
+                          const llvm::Twine &Name, llvm::ArrayRef<llvm::AttributeSet> ParamAttrs,
+                          llvm::Function *Caller, const llvm::Instruction *Request);
+  const DerivativeKey &keyOf(llvm::Function *Fn) const { return KeyOf.find(Fn)->second; }
+
+  /// Generates every queued body with \p Generate; false if any failed.
+  bool generatePending(llvm::function_ref<bool(llvm::Function &)> Generate);
+  /// Gives \p Into a fresh copy of the prepared body of \p Primal, its
+  /// arguments replaced by \p Args.
+  void copyPreparedBody(llvm::Function &Primal, llvm::Function &Into,
+                        llvm::ArrayRef<llvm::Value *> Args);
+  /// Reports an invalid generated function as an internal error.
+  bool verify(llvm::Function &Fn);
+
+  /// Removes every function declared after \p Mark (a value of size()).
+  void discardSince(size_t Mark);
+  size_t size() const { return Generated.size(); }
+  llvm::ArrayRef<llvm::Function *> generated() const { return Generated; }
+
+  /// The shadow of a mutable global for batch lane \p Lane.
+  llvm::GlobalVariable *shadowGlobal(llvm::GlobalVariable &G, unsigned Lane);
+  /// "f -> g -> h, for the request at file:line": how \p Fn was reached.
+  std::string callChain(llvm::Function *Fn) const;
+
+  /// Erases the prepared clones; call once all requests are done.
+  void finish();
+
+private:
+  llvm::Module &M;
+  llvm::FunctionAnalysisManager &FAM;
+  Diagnostics &Diags;
+  std::map<DerivativeKey, llvm::Function *> Memo;
+  llvm::DenseMap<llvm::Function *, DerivativeKey> KeyOf;
+  llvm::DenseMap<llvm::Function *, llvm::Function *> CalledFrom;
+  llvm::DenseMap<llvm::Function *, llvm::DebugLoc> RequestOf;
+  llvm::DenseMap<llvm::Function *, llvm::Function *> Prepared;
+  std::map<std::pair<llvm::GlobalVariable *, unsigned>, llvm::GlobalVariable *> ShadowGlobals;
+  llvm::SmallVector<llvm::Function *, 8> Generated;
+  llvm::SmallVector<llvm::Function *, 8> Pending;
+};
+
+} // namespace adjoint
+
+#endif
