@@ -268,6 +268,13 @@ bool RequestReader::readParameter(Argument &Param, RequestArg &Arg) {
     }
     ++Next;
     if (*Marker == "enzyme_dupv") {
+      if (!Param.getType()->isPointerTy()) {
+        Diags.error(Call, Twine("enzyme_dupv applies to pointer parameters, but argument ") +
+                              Twine(ArgNo) + " of '" + Req.Fn->getName() + "' has type " +
+                              typeName(Param.getType()) +
+                              "; pass its tangents after it with enzyme_dup instead");
+        return false;
+      }
       if (atEnd() || !peek()->getType()->isIntegerTy()) {
         Diags.error(Call, "enzyme_dupv must be followed by the byte stride between "
                           "shadows, then the primal, then the first shadow");
