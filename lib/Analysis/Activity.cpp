@@ -85,8 +85,14 @@ private:
 
   bool transfer(const Instruction &I) const {
     switch (I.getOpcode()) {
-    case Instruction::Alloca:
-      return true;
+    case Instruction::Alloca: {
+      // A local whose type holds only integers cannot hold a derivative
+      // (byte buffers may hold anything).
+      Type *T = cast<AllocaInst>(I).getAllocatedType();
+      while (auto *AT = dyn_cast<ArrayType>(T))
+        T = AT->getElementType();
+      return canCarryDerivative(T) || T->isIntegerTy(8);
+    }
     case Instruction::Load:
       return act(cast<LoadInst>(I).getPointerOperand());
     case Instruction::GetElementPtr:

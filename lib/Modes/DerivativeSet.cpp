@@ -12,6 +12,7 @@
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Verifier.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Transforms/Utils/Cloning.h"
@@ -141,7 +142,7 @@ std::string DerivativeSet::callChain(Function *Fn) const {
   }
   std::string S;
   for (auto It = Names.rbegin(); It != Names.rend(); ++It)
-    S += (S.empty() ? "" : " -> ") + It->str();
+    S += (S.empty() ? "" : " -> ") + demangle(It->str());
   if (const DILocation *Loc = Request.get())
     S += ", for the request at " + Loc->getFilename().str() + ":" +
          std::to_string(Loc->getLine());

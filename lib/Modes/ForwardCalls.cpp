@@ -16,6 +16,7 @@
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Demangle/Demangle.h"
 
 using namespace llvm;
 
@@ -72,12 +73,15 @@ void TangentBuilder::visitCallBase(CallBase &CB) {
   if (isFreeFunction(Name))
     return shadowFree(CB);
   if (!Callee->isDeclaration()) {
-    if (anyArgHasTangent(CB) || callMayAccessGlobals(CB))
-      callTangentFunction(CB, *Callee);
-    return;
+    if (!anyArgHasTangent(CB) && !callMayAccessGlobals(CB))
+      return;
+    if (Callee->isVarArg())
+      return fail(CB, "cannot differentiate a call to the variadic function '" +
+                          demangle(Name) + "'; give it fixed parameters");
+    return callTangentFunction(CB, *Callee);
   }
   if (anyArgHasTangent(CB))
-    fail(CB, "cannot differentiate a call to '" + Name +
+    fail(CB, "cannot differentiate a call to '" + demangle(Name) +
                             "': it is not defined in this translation unit and has no "
                             "derivative rule; define it here (or build with -flto and the "
                             "Adjoint linker plugin), or pass its arguments as enzyme_const");

@@ -340,7 +340,9 @@ std::optional<DiffRequest> RequestReader::read() {
                           " must name a function defined in this translation unit "
                           "(pass it directly, e.g. `(void *)f`; a function pointer computed "
                           "at run time cannot be resolved)" +
-                          (Req.Fn ? Twine("; '") + Req.Fn->getName() + "' is only declared"
+                          (Req.Fn ? Twine("; '") + Req.Fn->getName() +
+                                        "' is only declared here (build with -flto and the "
+                                        "Adjoint linker plugin to differentiate across files)"
                                   : Twine("")));
     return std::nullopt;
   }

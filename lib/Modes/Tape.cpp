@@ -1,0 +1,103 @@
+//===- Modes/Tape.cpp - the reverse pass's value stack --------------------===//
+//
+/// \file
+/// See Tape.h. A push is a call to a small helper that grows the storage
+/// when needed; the calls are inlined once the function is complete, so the
+/// common path is a compare and an add.
+//
+//===----------------------------------------------------------------------===//
+#include "Modes/Tape.h"
+
+#include "llvm/IR/Module.h"
+#include "llvm/Transforms/Utils/Cloning.h"
+
+using namespace llvm;
+
+namespace adjoint {
+
+/// {ptr base, i64 size, i64 capacity}
+static StructType *stateType(LLVMContext &Ctx) {
+  return StructType::get(PointerType::getUnqual(Ctx), Type::getInt64Ty(Ctx),
+                         Type::getInt64Ty(Ctx));
+}
+
+/// ptr adjoint.tape.push(ptr state, i64 bytes): the address of `bytes` new
+/// bytes at the top, growing the storage to max(2 capacity, need, 4 KiB).
+static Function *getPushHelper(Module &M) {
+  if (Function *F = M.getFunction("adjoint.tape.push"))
+    return F;
+  LLVMContext &Ctx = M.getContext();
+  Type *Ptr = PointerType::getUnqual(Ctx), *I64 = Type::getInt64Ty(Ctx);
+  auto *F = Function::Create(FunctionType::get(Ptr, {Ptr, I64}, false),
+                             GlobalValue::InternalLinkage, "adjoint.tape.push", M);
+  F->addFnAttr(Attribute::NoUnwind);
+  StructType *ST = stateType(Ctx);
+  auto *Entry = BasicBlock::Create(Ctx, "entry", F);
+  auto *Grow = BasicBlock::Create(Ctx, "grow", F);
+  auto *Done = BasicBlock::Create(Ctx, "done", F);
+  IRBuilder<> B(Entry);
+  Value *State = F->getArg(0), *Bytes = F->getArg(1);
+  Value *BaseP = B.CreateStructGEP(ST, State, 0), *SizeP = B.CreateStructGEP(ST, State, 1),
+        *CapP = B.CreateStructGEP(ST, State, 2);
+  Value *Size = B.CreateLoad(I64, SizeP), *Cap = B.CreateLoad(I64, CapP);
+  Value *Need = B.CreateAdd(Size, Bytes);
+  B.CreateStore(Need, SizeP);
+  B.CreateCondBr(B.CreateICmpUGT(Need, Cap), Grow, Done);
+
+  B.SetInsertPoint(Grow);
+  Value *NewCap = B.CreateBinaryIntrinsic(
+      Intrinsic::umax, B.CreateBinaryIntrinsic(Intrinsic::umax, B.CreateShl(Cap, 1), Need),
+      B.getInt64(4096));
+  FunctionCallee Realloc = M.getOrInsertFunction("realloc", Ptr, Ptr, I64);
+  Value *NewBase = B.CreateCall(Realloc, {B.CreateLoad(Ptr, BaseP), NewCap});
+  B.CreateStore(NewBase, BaseP);
+  B.CreateStore(NewCap, CapP);
+  B.CreateBr(Done);
+
+  B.SetInsertPoint(Done);
+  Value *Base = B.CreateLoad(Ptr, BaseP);
+  B.CreateRet(B.CreateGEP(B.getInt8Ty(), Base, Size));
+  return F;
+}
+
+Tape::Tape(Function &F) {
+  LLVMContext &Ctx = F.getContext();
+  IRBuilder<> B(&F.getEntryBlock(), F.getEntryBlock().begin());
+  StructType *ST = stateType(Ctx);
+  State = B.CreateAlloca(ST, nullptr, "tape");
+  B.CreateStore(Constant::getNullValue(ST), State);
+  PushFn = getPushHelper(*F.getParent());
+}
+
+Value *Tape::push(IRBuilderBase &B, uint64_t Bytes) {
+  CallInst *Call = B.CreateCall(PushFn, {State, B.getInt64(Bytes)}, "record");
+  Pushes.push_back(Call);
+  return Call;
+}
+
+Value *Tape::pop(IRBuilderBase &B, uint64_t Bytes) {
+  LLVMContext &Ctx = B.getContext();
+  StructType *ST = stateType(Ctx);
+  Value *SizeP = B.CreateStructGEP(ST, State, 1);
+  Value *Size = B.CreateSub(B.CreateLoad(B.getInt64Ty(), SizeP), B.getInt64(Bytes));
+  B.CreateStore(Size, SizeP);
+  Value *Base = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(ST, State, 0));
+  return B.CreateGEP(B.getInt8Ty(), Base, Size, "record");
+}
+
+void Tape::free(IRBuilderBase &B) {
+  Module &M = *B.GetInsertBlock()->getModule();
+  FunctionCallee Free = M.getOrInsertFunction("free", B.getVoidTy(), B.getPtrTy());
+  B.CreateCall(Free, {B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(stateType(B.getContext()),
+                                                                    State, 0))});
+}
+
+void Tape::inlinePushes() {
+  for (CallInst *Call : Pushes) {
+    InlineFunctionInfo Info;
+    InlineFunction(*Call, Info);
+  }
+  Pushes.clear();
+}
+
+} // namespace adjoint
