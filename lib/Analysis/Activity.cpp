@@ -34,7 +34,7 @@ bool isShadowedGlobalPointer(const Value *V) {
 }
 
 bool ActivityInfo::isActive(const Value *V) const {
-  return Active.contains(V) || isShadowedGlobalPointer(V);
+  return Active.contains(V) || (LocalMemoryHasShadows && isShadowedGlobalPointer(V));
 }
 
 namespace {
@@ -42,8 +42,8 @@ namespace {
 /// One pass of the transfer functions; returns whether anything changed.
 class ActivityStep {
 public:
-  explicit ActivityStep(ActivityInfo &Info, DenseSet<const Value *> &Active)
-      : Info(Info), Active(Active) {}
+  ActivityStep(ActivityInfo &Info, DenseSet<const Value *> &Active, bool LocalMemory)
+      : Info(Info), Active(Active), LocalMemory(LocalMemory) {}
 
   bool run(ArrayRef<Instruction *> Order) {
     bool Changed = false;
@@ -70,12 +70,12 @@ private:
     if (Callee) {
       StringRef Name = Callee->getName();
       if (allocatorInfo(Name) || isReallocFunction(Name))
-        return true;
+        return LocalMemory;
     }
     if (!canCarryDerivative(CB.getType()))
       return false;
     // A defined callee may read derivatives from shadowed globals.
-    if (Callee && !Callee->isDeclaration() && callMayAccessGlobals(CB))
+    if (LocalMemory && Callee && !Callee->isDeclaration() && callMayAccessGlobals(CB))
       return true;
     for (const Use &A : CB.args())
       if (act(A.get()))
@@ -91,7 +91,7 @@ private:
       Type *T = cast<AllocaInst>(I).getAllocatedType();
       while (auto *AT = dyn_cast<ArrayType>(T))
         T = AT->getElementType();
-      return canCarryDerivative(T) || T->isIntegerTy(8);
+      return LocalMemory && (canCarryDerivative(T) || T->isIntegerTy(8));
     }
     case Instruction::Load:
       return act(cast<LoadInst>(I).getPointerOperand());
@@ -126,21 +126,24 @@ private:
 
   ActivityInfo &Info;
   DenseSet<const Value *> &Active;
+  bool LocalMemory;
 };
 
 } // namespace
 
-ActivityInfo ActivityInfo::compute(Function &F, ArrayRef<bool> ArgHasShadow) {
+ActivityInfo ActivityInfo::compute(Function &F, ArrayRef<bool> ArgIsActive,
+                                   bool LocalMemoryHasShadows) {
   ActivityInfo Info;
+  Info.LocalMemoryHasShadows = LocalMemoryHasShadows;
   for (Argument &A : F.args())
-    if (ArgHasShadow[A.getArgNo()])
+    if (ArgIsActive[A.getArgNo()])
       Info.Active.insert(&A);
   SmallVector<Instruction *, 64> Order;
   ReversePostOrderTraversal<Function *> RPO(&F);
   for (BasicBlock *BB : RPO)
     for (Instruction &I : *BB)
       Order.push_back(&I);
-  ActivityStep Step(Info, Info.Active);
+  ActivityStep Step(Info, Info.Active, LocalMemoryHasShadows);
   while (Step.run(Order)) {
   }
   return Info;

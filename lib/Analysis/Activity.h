@@ -39,14 +39,19 @@ namespace adjoint {
 
 class ActivityInfo {
 public:
-  /// \p ArgHasShadow: one entry per argument of \p F.
-  static ActivityInfo compute(llvm::Function &F, llvm::ArrayRef<bool> ArgHasShadow);
+  /// \p ArgIsActive: one entry per argument of \p F (a float that carries a
+  /// derivative, or a pointer with a shadow). With \p LocalMemoryHasShadows,
+  /// locals, heap allocations and mutable globals get shadows too (forward
+  /// mode); without, only memory reached from arguments has one.
+  static ActivityInfo compute(llvm::Function &F, llvm::ArrayRef<bool> ArgIsActive,
+                              bool LocalMemoryHasShadows = true);
 
   bool isActive(const llvm::Value *V) const;
   void print(llvm::raw_ostream &OS, const llvm::Function &F) const;
 
 private:
   llvm::DenseSet<const llvm::Value *> Active;
+  bool LocalMemoryHasShadows = true;
 };
 
 /// Whether \p V is a global (or a constant expression over one) whose

@@ -84,6 +84,8 @@ void DerivativeSet::copyPreparedBody(Function &Primal, Function &Into, ArrayRef<
     Args[I]->setName(Primal.getArg(I)->getName());
 }
 
+void DerivativeSet::normalize(Function &Fn) { adjoint::normalize(Fn, FAM); }
+
 bool DerivativeSet::verify(Function &Fn) {
   if (!verifyFunction(Fn, &errs()))
     return true;

@@ -74,6 +74,8 @@ public:
   /// arguments replaced by \p Args.
   void copyPreparedBody(llvm::Function &Primal, llvm::Function &Into,
                         llvm::ArrayRef<llvm::Value *> Args);
+  /// Normalizes \p Fn again (after a mode changed it, e.g. by inlining).
+  void normalize(llvm::Function &Fn);
   /// Reports an invalid generated function as an internal error.
   bool verify(llvm::Function &Fn);
 

@@ -32,16 +32,20 @@ Function *prepareClone(Function &F, FunctionAnalysisManager &FAM) {
   Clone->removeFnAttr(Attribute::AlwaysInline);
   removeUnreachableBlocks(*Clone);
   lowerLibraryCalls(*Clone);
+  normalize(*Clone, FAM);
+  return Clone;
+}
 
+void normalize(Function &F, FunctionAnalysisManager &FAM) {
+  FAM.invalidate(F, PreservedAnalyses::none());
   FunctionPassManager FPM;
   FPM.addPass(SROAPass(SROAOptions::ModifyCFG));
   FPM.addPass(EarlyCSEPass());
   FPM.addPass(InstCombinePass());
   FPM.addPass(SimplifyCFGPass());
-  FPM.run(*Clone, FAM);
-  removeUnreachableBlocks(*Clone);
-  FAM.invalidate(*Clone, PreservedAnalyses::none());
-  return Clone;
+  FPM.run(F, FAM);
+  removeUnreachableBlocks(F);
+  FAM.invalidate(F, PreservedAnalyses::none());
 }
 
 void moveBody(Function &From, Function &To, ArrayRef<Value *> NewArgs) {

@@ -24,6 +24,9 @@ namespace adjoint {
 /// caller owns it (clones it again per derivative, erases it at the end).
 llvm::Function *prepareClone(llvm::Function &F, llvm::FunctionAnalysisManager &FAM);
 
+/// Runs the normalization again (after inlining into a clone).
+void normalize(llvm::Function &F, llvm::FunctionAnalysisManager &FAM);
+
 /// Moves the body of \p From into the empty function \p To, mapping
 /// From's arguments to \p NewArgs; erases \p From.
 void moveBody(llvm::Function &From, llvm::Function &To, llvm::ArrayRef<llvm::Value *> NewArgs);

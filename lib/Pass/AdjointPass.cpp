@@ -12,6 +12,7 @@
 #include "Pass/AdjointPass.h"
 
 #include "Modes/ForwardMode.h"
+#include "Modes/ReverseMode.h"
 #include "Requests/DiffRequest.h"
 #include "Support/Diagnostics.h"
 #include "Support/Options.h"
@@ -43,7 +44,8 @@ std::string typeName(Type *T) {
 class RequestServer {
 public:
   RequestServer(Module &M, FunctionAnalysisManager &FAM, Diagnostics &Diags)
-      : M(M), Diags(Diags), Derivatives(M, FAM, Diags), Forward(Derivatives) {}
+      : M(M), Diags(Diags), Derivatives(M, FAM, Diags), Forward(Derivatives),
+        Reverse(Derivatives) {}
 
   void serve(CallInst &Call);
   ArrayRef<Function *> generated() const { return Derivatives.generated(); }
@@ -51,6 +53,7 @@ public:
 
 private:
   void serveForward(DiffRequest &Req);
+  void serveReverse(DiffRequest &Req);
   Value *passArgument(IRBuilder<> &B, Value *V, Type *ParamTy);
   Value *convertResult(IRBuilder<> &B, ArrayRef<Value *> Lanes, Type *To);
   void fail(CallInst &Call);
@@ -58,12 +61,16 @@ private:
   Module &M;
   /// Generates every queued body, each by the mode that declared it.
   bool generatePending() {
-    return Derivatives.generatePending([&](Function &F) { return Forward.generateBody(F); });
+    return Derivatives.generatePending([&](Function &F) {
+      return Derivatives.keyOf(&F).Kind == DerivativeKind::Tangent ? Forward.generateBody(F)
+                                                                   : Reverse.generateBody(F);
+    });
   }
 
   Diagnostics &Diags;
   DerivativeSet Derivatives;
   ForwardMode Forward;
+  ReverseMode Reverse;
 };
 
 void RequestServer::fail(CallInst &Call) {
@@ -75,15 +82,18 @@ void RequestServer::fail(CallInst &Call) {
 void RequestServer::serve(CallInst &Call) {
   StringRef Name = requestEntryOf(Call)->getName();
   std::optional<DiffModeKind> Mode = requestModeOf(Name);
-  if (Mode != DiffModeKind::Forward) {
+  if (!Mode) {
     Diags.error(Call, "'" + Name + "' is not supported yet: this version of Adjoint "
-                                   "implements forward mode (__enzyme_fwddiff)");
+                                   "implements __enzyme_fwddiff and __enzyme_autodiff");
     return fail(Call);
   }
   std::optional<DiffRequest> Req = parseRequest(Call, *Mode, Diags);
   if (!Req)
     return fail(Call);
-  serveForward(*Req);
+  if (*Mode == DiffModeKind::Forward)
+    serveForward(*Req);
+  else
+    serveReverse(*Req);
 }
 
 Value *RequestServer::passArgument(IRBuilder<> &B, Value *V, Type *ParamTy) {
@@ -94,13 +104,13 @@ Value *RequestServer::passArgument(IRBuilder<> &B, Value *V, Type *ParamTy) {
   return B.CreateTrunc(V, ParamTy);     // undo the promotion of small integers
 }
 
-/// Converts the N tangent lanes to the type the user declared for the
-/// entry point: the lane itself (or another float width) for N = 1; an
-/// array, vector or struct of N values; otherwise any type of exactly the
-/// same size, filled through memory (what the C ABI does to small structs,
-/// e.g. two floats returned as <2 x float>).
-Value *RequestServer::convertResult(IRBuilder<> &B, ArrayRef<Value *> Lanes, Type *To) {
-  Type *LaneTy = Lanes[0]->getType();
+/// Converts the N results of a derivative (tangent lanes, or the adjoints
+/// of the active arguments) to the type the user declared for the entry
+/// point: the value itself (or another float width) for N = 1; an array,
+/// vector or struct of N values; otherwise a type with the same layout as
+/// the N values in a row, filled through memory (what the C ABI does to
+/// small structs, e.g. three floats returned as {<2 x float>, float}).
+Value *RequestServer::convertResult(IRBuilder<> &B, ArrayRef<Value *> Values, Type *To) {
   auto convertOne = [&](Value *V, Type *T) -> Value * {
     if (V->getType() == T)
       return V;
@@ -108,25 +118,24 @@ Value *RequestServer::convertResult(IRBuilder<> &B, ArrayRef<Value *> Lanes, Typ
       return B.CreateFPCast(V, T);
     return nullptr;
   };
-  if (Lanes.size() == 1)
-    if (Value *V = convertOne(Lanes[0], To))
+  unsigned N = Values.size();
+  if (N == 1)
+    if (Value *V = convertOne(Values[0], To))
       return V;
-  unsigned N = Lanes.size();
-  Type *Elem = nullptr;
-  if (auto *AT = dyn_cast<ArrayType>(To); AT && AT->getNumElements() == N)
-    Elem = AT->getElementType();
-  else if (auto *VT = dyn_cast<FixedVectorType>(To); VT && VT->getNumElements() == N)
-    Elem = VT->getElementType();
-  else if (auto *ST = dyn_cast<StructType>(To); ST && ST->getNumElements() == N) {
-    Elem = ST->getElementType(0);
-    for (Type *E : ST->elements())
-      if (E != Elem)
-        Elem = nullptr;
-  }
-  if (Elem && N > 1) {
+  unsigned ToElements = 0;
+  if (auto *AT = dyn_cast<ArrayType>(To))
+    ToElements = AT->getNumElements();
+  else if (auto *VT = dyn_cast<FixedVectorType>(To))
+    ToElements = VT->getNumElements();
+  else if (auto *ST = dyn_cast<StructType>(To))
+    ToElements = ST->getNumElements();
+  if (N > 1 && ToElements == N) {
     Value *Agg = PoisonValue::get(To);
     for (unsigned K = 0; K < N; ++K) {
-      Value *V = convertOne(Lanes[K], Elem);
+      Type *Elem = isa<StructType>(To) ? To->getStructElementType(K)
+                   : isa<ArrayType>(To) ? To->getArrayElementType()
+                                        : cast<VectorType>(To)->getElementType();
+      Value *V = convertOne(Values[K], Elem);
       if (!V)
         return nullptr;
       Agg = isa<FixedVectorType>(To) ? B.CreateInsertElement(Agg, V, K)
@@ -134,17 +143,22 @@ Value *RequestServer::convertResult(IRBuilder<> &B, ArrayRef<Value *> Lanes, Typ
     }
     return Agg;
   }
-  // Through memory: the declared type must hold the N lanes exactly, up to
-  // its own tail padding (three floats come back as {<2 x float>, float}).
+  // Through memory: the declared type must hold the values laid out as a
+  // struct of them, up to its own tail padding.
+  SmallVector<Type *, 4> Types;
+  for (Value *V : Values)
+    Types.push_back(V->getType());
   const DataLayout &DL = M.getDataLayout();
-  uint64_t LaneSize = DL.getTypeAllocSize(LaneTy);
+  const StructLayout *Layout = DL.getStructLayout(StructType::get(M.getContext(), Types));
+  uint64_t Size = Layout->getSizeInBytes();
   uint64_t ToSize = To->isSized() ? DL.getTypeAllocSize(To).getFixedValue() : 0;
-  if (ToSize >= N * LaneSize && ToSize < N * LaneSize + DL.getABITypeAlign(To).value()) {
+  if (ToSize >= Size && ToSize < Size + DL.getABITypeAlign(To).value()) {
     Function *F = B.GetInsertBlock()->getParent();
     IRBuilder<> Entry(&F->getEntryBlock(), F->getEntryBlock().begin());
-    AllocaInst *Slot = Entry.CreateAlloca(To, nullptr, "tangent.result");
+    AllocaInst *Slot = Entry.CreateAlloca(To, nullptr, "derivative.result");
     for (unsigned K = 0; K < N; ++K)
-      B.CreateStore(Lanes[K], B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), Slot, K * LaneSize));
+      B.CreateStore(Values[K], B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), Slot,
+                                                             Layout->getElementOffset(K)));
     return B.CreateLoad(To, Slot);
   }
   return nullptr;
@@ -223,6 +237,77 @@ void RequestServer::serveForward(DiffRequest &Req) {
                             typeName(Lanes[0]->getType()) +
                             "; declare the entry point to return that type (in batch "
                             "mode, a struct or array of N of them)");
+      return fail(Call);
+    }
+    if (Req.ResultPtr)
+      B.CreateStore(Result, Req.ResultPtr);
+    else
+      Call.replaceAllUsesWith(Result);
+  }
+  if (!Call.getType()->isVoidTy())
+    Call.replaceAllUsesWith(PoisonValue::get(Call.getType()));
+  Call.eraseFromParent();
+}
+
+/// Reverse mode (combined): the gradient function returns the adjoints of
+/// the active scalar arguments; shadows of duplicated pointers accumulate.
+void RequestServer::serveReverse(DiffRequest &Req) {
+  CallInst &Call = *Req.Call;
+  Function &F = *Req.Fn;
+  if (Req.Width != 1) {
+    Diags.error(Call, "batch reverse mode (enzyme_width) is not supported yet");
+    return fail(Call);
+  }
+  Type *Ret = F.getReturnType();
+  if (!Ret->isVoidTy() && !Ret->isFloatingPointTy() &&
+      ForwardMode::returnsTangent(Ret)) {
+    Diags.error(Call, "'" + F.getName() + "' returns " + typeName(Ret) +
+                          "; reverse mode seeds a scalar float result (or none) in this "
+                          "version: return one float, or write results through a pointer");
+    return fail(Call);
+  }
+  std::string Activity;
+  for (auto [I, A] : enumerate(Req.Args)) {
+    Type *T = F.getArg(I)->getType();
+    if (A.isDuplicated() && (!T->isPointerTy() || A.IsResultSlot || A.ShadowStride)) {
+      Diags.error(Call, "argument " + Twine(I + 1) + " of '" + F.getName() +
+                            "' is duplicated, which in reverse mode needs a pointer (with its "
+                            "shadow); mark a float argument enzyme_out to get its derivative");
+      return fail(Call);
+    }
+    Activity.push_back(A.Activity == ActivityKind::Out ? GradientActivity::Active
+                       : A.isDuplicated()              ? GradientActivity::Duplicated
+                                                       : GradientActivity::Const);
+  }
+  size_t Mark = Derivatives.size();
+  Function *Gradient = Reverse.getGradientFunction(F, Activity, &Call);
+  if (!generatePending()) {
+    Derivatives.discardSince(Mark);
+    return fail(Call);
+  }
+  IRBuilder<> B(&Call);
+  SmallVector<Value *, 16> Args;
+  for (auto [I, A] : enumerate(Req.Args)) {
+    Type *ParamTy = F.getArg(I)->getType();
+    Args.push_back(passArgument(B, A.Primal, ParamTy));
+    if (A.isDuplicated())
+      Args.push_back(passArgument(B, A.Shadows[0], ParamTy));
+  }
+  CallInst *New = B.CreateCall(Gradient, Args);
+  New->setDebugLoc(Call.getDebugLoc());
+  bool WantsResult = Req.ResultPtr || (!Call.getType()->isVoidTy() && !Call.use_empty());
+  if (WantsResult) {
+    SmallVector<Value *, 4> Adjoints;
+    for (unsigned K = 0; !Gradient->getReturnType()->isVoidTy() &&
+                         K < Gradient->getReturnType()->getStructNumElements();
+         ++K)
+      Adjoints.push_back(B.CreateExtractValue(New, K));
+    Value *Result = Adjoints.empty() ? nullptr : convertResult(B, Adjoints, Req.ResultType);
+    if (!Result) {
+      Diags.error(Call, "the request is declared to return " + typeName(Req.ResultType) +
+                            " but '" + F.getName() + "' has " + Twine(Adjoints.size()) +
+                            " active (enzyme_out) argument(s); declare the entry point to "
+                            "return their derivatives (one value, or a struct of them in order)");
       return fail(Call);
     }
     if (Req.ResultPtr)

@@ -1,0 +1,558 @@
+//===- Modes/GradientBuilder.cpp - adjoints of one function ---------------===//
+//
+/// \file
+/// See GradientBuilder.h. The reverse rules of each instruction family are
+/// the transposes of the tangent rules in TangentValues.cpp; rule-table
+/// entries are read the same way forward mode reads them.
+//
+//===----------------------------------------------------------------------===//
+#include "Modes/GradientBuilder.h"
+
+#include "Analysis/KnownFunctions.h"
+#include "Modes/ReverseMode.h"
+#include "Rules/MathBuilder.h"
+#include "Rules/Rules.h"
+#include "Support/Diagnostics.h"
+#include "Support/Options.h"
+#include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace adjoint {
+
+/// Types whose values have adjoints: floats, vectors of floats, and
+/// aggregates with a float somewhere (their other elements stay zero).
+static bool isAdjointType(Type *T) {
+  if (T->isFPOrFPVectorTy())
+    return true;
+  if (auto *ST = dyn_cast<StructType>(T))
+    return any_of(ST->elements(), isAdjointType);
+  if (auto *AT = dyn_cast<ArrayType>(T))
+    return isAdjointType(AT->getElementType());
+  return false;
+}
+
+/// X + Y over the float parts of floats, vectors and aggregates.
+static Value *addValues(IRBuilderBase &B, Value *X, Value *Y) {
+  Type *T = X->getType();
+  if (T->isFPOrFPVectorTy())
+    return B.CreateFAdd(X, Y);
+  if (!isAdjointType(T))
+    return X;
+  unsigned N = isa<StructType>(T) ? T->getStructNumElements() : T->getArrayNumElements();
+  Value *Sum = X;
+  for (unsigned I = 0; I < N; ++I)
+    Sum = B.CreateInsertValue(
+        Sum, addValues(B, B.CreateExtractValue(X, I), B.CreateExtractValue(Y, I)), I);
+  return Sum;
+}
+
+static SmallVector<bool, 8> activeArgs(const DerivativeKey &Key, Function &F) {
+  SmallVector<bool, 8> Mask(F.arg_size(), false);
+  for (unsigned I = 0, J = 0; I < Key.Activity.size(); ++I, ++J) {
+    Mask[J] = Key.Activity[I] != GradientActivity::Const;
+    if (Key.Activity[I] == GradientActivity::Duplicated)
+      ++J; // the shadow
+  }
+  return Mask;
+}
+
+GradientBuilder::GradientBuilder(DerivativeSet &Set, Function &Gradient, const DerivativeKey &Key)
+    : Set(Set), F(Gradient), Key(Key),
+      Varied(ActivityInfo::compute(Gradient, activeArgs(Key, Gradient),
+                                   /*LocalMemoryHasShadows=*/false)),
+      DT(Gradient), LI(DT), TheTape(Gradient), B(Gradient.getContext()) {}
+
+void GradientBuilder::fail(Instruction &At, const Twine &Why) {
+  Failed = true;
+  Set.diagnostics().error(At, Why + " (reached from " + Set.callChain(&F) + ")");
+}
+
+// ---- analysis ----------------------------------------------------------------------
+
+bool GradientBuilder::isActive(Value *V) const {
+  return Useful.contains(V) && Varied.isActive(V);
+}
+
+/// Useful: what an adjoint can flow back from the result into. Backward
+/// closure from the returned values over operands that are varied.
+void GradientBuilder::computeUseful() {
+  SmallVector<Value *, 32> Work;
+  auto mark = [&](Value *V) {
+    if (Varied.isActive(V) && isAdjointType(V->getType()) && Useful.insert(V).second)
+      Work.push_back(V);
+  };
+  for (ReturnInst *R : Returns)
+    if (Value *V = R->getReturnValue())
+      mark(V);
+  while (!Work.empty()) {
+    auto *I = dyn_cast<Instruction>(Work.pop_back_val());
+    if (!I || isa<LoadInst>(I))
+      continue;
+    for (Value *Op : I->operands())
+      mark(Op);
+  }
+}
+
+bool GradientBuilder::availableInReverse(Value *V) const {
+  auto *I = dyn_cast<Instruction>(V);
+  if (!I)
+    return true;
+  BasicBlock *BB = I->getParent();
+  if (LI.getLoopFor(BB))
+    return false;
+  for (ReturnInst *R : Returns)
+    if (!DT.dominates(BB, R->getParent()))
+      return false;
+  return true;
+}
+
+/// Reverse mode in this version reads memory but does not write it.
+bool GradientBuilder::checkSupported() {
+  for (BasicBlock *BB : Blocks)
+    for (Instruction &I : *BB) {
+      if (auto *S = dyn_cast<StoreInst>(&I)) {
+        if (Varied.isActive(S->getPointerOperand()) ||
+            (Varied.isActive(S->getValueOperand()) &&
+             isAdjointType(S->getValueOperand()->getType())))
+          fail(I, "reverse mode does not differentiate writes to memory yet; keep the "
+                  "computation in values, or use forward mode (__enzyme_fwddiff)");
+        continue;
+      }
+      auto *CB = dyn_cast<CallBase>(&I);
+      if (!CB || isInactiveCall(*CB) || findCallRule(*CB))
+        continue;
+      bool Touches = false;
+      for (Value *A : CB->args())
+        Touches |= Varied.isActive(A);
+      if (!Touches)
+        continue;
+      Function *Callee = CB->getCalledFunction();
+      if (isa<MemIntrinsic>(CB))
+        fail(I, "reverse mode does not differentiate writes to memory yet (memcpy, memset)");
+      else if (!Callee)
+        fail(I, "reverse mode cannot differentiate an indirect call yet");
+      else if (!Callee->isDeclaration())
+        fail(I, "reverse mode differentiates calls by inlining them, and '" +
+                    Callee->getName() + "' could not be inlined (recursion?)");
+      else
+        fail(I, "cannot differentiate a call to '" + Callee->getName() +
+                    "': it is not defined in this translation unit and has no derivative rule");
+    }
+  return !Failed;
+}
+
+// ---- forward pass ----------------------------------------------------------------
+
+void GradientBuilder::buildShadows() {
+  unsigned Next = 0;
+  for (char C : Key.Activity) {
+    if (C == GradientActivity::Duplicated) {
+      Shadow[F.getArg(Next)] = F.getArg(Next + 1);
+      F.getArg(Next + 1)->setName(F.getArg(Next)->getName() + ".shadow");
+      ++Next;
+    }
+    ++Next;
+  }
+  SmallVector<PHINode *, 8> Phis;
+  for (BasicBlock *BB : Blocks)
+    for (Instruction &I : *BB) {
+      if (!I.getType()->isPointerTy() || !Varied.isActive(&I))
+        continue;
+      IRBuilder<> FB(&I);
+      if (isa<PHINode>(I))
+        FB.SetInsertPoint(&I);
+      else
+        FB.SetInsertPoint(I.getNextNode());
+      Value *S = nullptr;
+      if (auto *G = dyn_cast<GetElementPtrInst>(&I)) {
+        SmallVector<Value *, 4> Idx(G->indices());
+        S = FB.CreateGEP(G->getSourceElementType(), Shadow.lookup(G->getPointerOperand()), Idx,
+                         I.getName() + ".shadow", G->isInBounds());
+      } else if (auto *Cast = dyn_cast<CastInst>(&I)) {
+        S = FB.CreateCast(Cast->getOpcode(), Shadow.lookup(Cast->getOperand(0)), I.getType());
+      } else if (auto *L = dyn_cast<LoadInst>(&I)) {
+        S = FB.CreateAlignedLoad(I.getType(), Shadow.lookup(L->getPointerOperand()),
+                                 L->getAlign(), I.getName() + ".shadow");
+      } else if (auto *Phi = dyn_cast<PHINode>(&I)) {
+        S = FB.CreatePHI(I.getType(), Phi->getNumIncomingValues(), I.getName() + ".shadow");
+        Phis.push_back(Phi);
+      } else if (auto *Sel = dyn_cast<SelectInst>(&I)) {
+        Value *T = Shadow.lookup(Sel->getTrueValue()), *E = Shadow.lookup(Sel->getFalseValue());
+        if (T && E)
+          S = FB.CreateSelect(Sel->getCondition(), T, E);
+      }
+      if (S && !isa<Constant>(S))
+        Shadow[&I] = S;
+    }
+  for (PHINode *Phi : Phis) {
+    auto *S = cast<PHINode>(Shadow[Phi]);
+    for (unsigned K = 0; K < Phi->getNumIncomingValues(); ++K) {
+      Value *In = Shadow.lookup(Phi->getIncomingValue(K));
+      S->addIncoming(In ? In : ConstantPointerNull::get(cast<PointerType>(Phi->getType())),
+                     Phi->getIncomingBlock(K));
+    }
+  }
+}
+
+static SmallVector<BasicBlock *, 4> uniquePredecessors(BasicBlock *BB) {
+  SmallVector<BasicBlock *, 4> Preds;
+  for (BasicBlock *P : predecessors(BB))
+    if (!is_contained(Preds, P))
+      Preds.push_back(P);
+  return Preds;
+}
+
+/// Plans and emits the tape record of \p BB: the values its reverse block
+/// needs that are not available there, and the predecessor it came from.
+void GradientBuilder::recordBlock(BasicBlock &BB) {
+  Record &R = Records[&BB];
+  auto need = [&](Value *V) {
+    if (V && isa<Instruction>(V) && !availableInReverse(V) && V->getType()->isSized() &&
+        !is_contained(R.Values, V))
+      R.Values.push_back(V);
+  };
+  for (Instruction &I : BB) {
+    if (isa<PHINode>(I) || I.isTerminator() || !isActive(&I))
+      continue;
+    if (auto *L = dyn_cast<LoadInst>(&I)) {
+      need(Shadow.lookup(L->getPointerOperand()));
+      continue;
+    }
+    need(&I);
+    for (Value *Op : I.operands())
+      if (!isa<Function>(Op))
+        need(Op);
+  }
+  SmallVector<BasicBlock *, 4> Preds = uniquePredecessors(&BB);
+  if (Preds.size() > 1) {
+    IRBuilder<> FB(&BB, BB.begin());
+    PHINode *CameFrom = FB.CreatePHI(FB.getInt32Ty(), Preds.size(), "came.from");
+    for (BasicBlock *P : predecessors(&BB))
+      CameFrom->addIncoming(FB.getInt32(find(Preds, P) - Preds.begin()), P);
+    R.CameFrom = CameFrom;
+    R.Values.push_back(CameFrom);
+  }
+  if (R.Values.empty())
+    return;
+  const DataLayout &DL = F.getDataLayout();
+  for (Value *V : R.Values) {
+    uint64_t Align = std::min<uint64_t>(DL.getABITypeAlign(V->getType()).value(), 8);
+    R.Bytes = alignTo(R.Bytes, Align);
+    R.Offsets.push_back(R.Bytes);
+    R.Bytes += DL.getTypeAllocSize(V->getType());
+  }
+  R.Bytes = alignTo(R.Bytes, 8); // keeps every record 8-aligned on the tape
+  B.SetInsertPoint(BB.getTerminator());
+  Value *At = TheTape.push(B, R.Bytes);
+  for (auto [V, Off] : zip(R.Values, R.Offsets))
+    B.CreateAlignedStore(V, B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), At, Off), Align(1));
+}
+
+// ---- reverse pass ------------------------------------------------------------------
+
+AllocaInst *GradientBuilder::slot(Value *V) {
+  AllocaInst *&S = Slots[V];
+  if (!S) {
+    IRBuilder<> EB(&F.getEntryBlock(), F.getEntryBlock().begin());
+    S = EB.CreateAlloca(V->getType(), nullptr, V->getName() + ".adj");
+    EB.CreateStore(Constant::getNullValue(V->getType()), S);
+  }
+  return S;
+}
+
+Value *GradientBuilder::takeAdjoint(Value *V) {
+  AllocaInst *S = slot(V);
+  Value *A = B.CreateLoad(V->getType(), S);
+  B.CreateStore(Constant::getNullValue(V->getType()), S);
+  return A;
+}
+
+void GradientBuilder::addAdjoint(Value *V, Value *Delta) {
+  if (isa<Constant>(V) || !Varied.isActive(V) || !isAdjointType(V->getType()))
+    return;
+  if (isa<Instruction>(V) && !Useful.contains(V))
+    return;
+  AllocaInst *S = slot(V);
+  B.CreateStore(addValues(B, B.CreateLoad(V->getType(), S), Delta), S);
+}
+
+Value *GradientBuilder::primal(Value *V) {
+  if (Value *L = Local.lookup(V))
+    return L;
+  return V;
+}
+
+void GradientBuilder::reversePhis(BasicBlock &BB, Value *CameFrom) {
+  SmallVector<BasicBlock *, 4> Preds = uniquePredecessors(&BB);
+  for (PHINode &Phi : BB.phis()) {
+    if (&Phi == Records[&BB].CameFrom || !isActive(&Phi))
+      continue;
+    Value *A = takeAdjoint(&Phi);
+    for (auto [K, P] : enumerate(Preds)) {
+      Value *In = Phi.getIncomingValueForBlock(P);
+      Value *Delta = A;
+      if (Preds.size() > 1)
+        Delta = B.CreateSelect(B.CreateICmpEQ(CameFrom, B.getInt32(K)), A,
+                               Constant::getNullValue(A->getType()));
+      addAdjoint(In, Delta);
+    }
+  }
+}
+
+void GradientBuilder::reverseBlock(BasicBlock &BB) {
+  BasicBlock *RB = ReverseOf[&BB];
+  B.SetInsertPoint(RB);
+  Local.clear();
+  Record &R = Records[&BB];
+  Value *CameFrom = nullptr;
+  if (R.Bytes) {
+    Value *At = TheTape.pop(B, R.Bytes);
+    for (auto [V, Off] : zip(R.Values, R.Offsets))
+      Local[V] = B.CreateAlignedLoad(V->getType(),
+                                     B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), At, Off),
+                                     Align(1), V->getName() + ".rev");
+    if (R.CameFrom)
+      CameFrom = Local[R.CameFrom];
+  }
+  SmallVector<Instruction *, 32> Body;
+  for (Instruction &I : BB)
+    if (!isa<PHINode>(I) && !I.isTerminator() && isActive(&I))
+      Body.push_back(&I);
+  for (Instruction *I : reverse(Body)) {
+    if (Failed)
+      return;
+    IRBuilderBase::FastMathFlagGuard KeepFlags(B);
+    if (isa<FPMathOperator>(I))
+      B.setFastMathFlags(I->getFastMathFlags());
+    visit(*I);
+  }
+  reversePhis(BB, CameFrom);
+  SmallVector<BasicBlock *, 4> Preds = uniquePredecessors(&BB);
+  if (Preds.empty())
+    B.CreateBr(ReverseOf[nullptr]);
+  else if (Preds.size() == 1)
+    B.CreateBr(ReverseOf[Preds[0]]);
+  else {
+    SwitchInst *SI = B.CreateSwitch(CameFrom, ReverseOf[Preds[0]], Preds.size() - 1);
+    for (unsigned K = 1; K < Preds.size(); ++K)
+      SI->addCase(B.getInt32(K), ReverseOf[Preds[K]]);
+  }
+}
+
+bool GradientBuilder::run() {
+  ReversePostOrderTraversal<Function *> RPO(&F);
+  for (BasicBlock *BB : RPO)
+    Blocks.push_back(BB);
+  for (BasicBlock *BB : Blocks)
+    if (auto *R = dyn_cast<ReturnInst>(BB->getTerminator()))
+      Returns.push_back(R);
+  computeUseful();
+  if (printActivity()) {
+    outs() << "adjoint: useful values of " << F.getName() << "\n";
+    for (BasicBlock *BB : Blocks)
+      for (Instruction &I : *BB)
+        if (isActive(&I))
+          outs() << "  active " << I << "\n";
+  }
+  if (!checkSupported())
+    return false;
+  buildShadows();
+
+  LLVMContext &Ctx = F.getContext();
+  for (BasicBlock *BB : Blocks)
+    ReverseOf[BB] = BasicBlock::Create(Ctx, "rev." + BB->getName(), &F);
+  BasicBlock *Exit = BasicBlock::Create(Ctx, "rev.exit", &F);
+  ReverseOf[nullptr] = Exit;
+
+  for (BasicBlock *BB : Blocks)
+    recordBlock(*BB);
+  // Each return seeds the adjoint of the result and turns into the reverse pass.
+  for (ReturnInst *R : Returns) {
+    B.SetInsertPoint(R);
+    if (Value *V = R->getReturnValue(); V && isActive(V))
+      addAdjoint(V, ConstantFP::get(V->getType(), 1.0));
+    BranchInst::Create(ReverseOf[R->getParent()], R);
+    R->eraseFromParent();
+  }
+  for (BasicBlock *BB : Blocks) {
+    reverseBlock(*BB);
+    if (Failed)
+      return false;
+  }
+
+  B.SetInsertPoint(Exit);
+  SmallVector<Value *, 4> Results;
+  unsigned Next = 0;
+  for (char C : Key.Activity) {
+    if (C == GradientActivity::Active)
+      Results.push_back(B.CreateLoad(F.getArg(Next)->getType(), slot(F.getArg(Next))));
+    Next += C == GradientActivity::Duplicated ? 2 : 1;
+  }
+  TheTape.free(B);
+  if (Results.empty()) {
+    B.CreateRetVoid();
+  } else {
+    Value *Agg = PoisonValue::get(F.getReturnType());
+    for (auto [K, V] : enumerate(Results))
+      Agg = B.CreateInsertValue(Agg, V, K);
+    B.CreateRet(Agg);
+  }
+  TheTape.inlinePushes();
+  return !Failed;
+}
+
+// ---- reverse rules -------------------------------------------------------------------
+
+void GradientBuilder::visitInstruction(Instruction &I) {
+  fail(I, Twine("reverse mode cannot differentiate the instruction '") + I.getOpcodeName() +
+              "' yet");
+}
+
+void GradientBuilder::reverseRule(const Rule &R, Instruction &I, ArrayRef<Value *> Ops) {
+  Value *A = takeAdjoint(&I);
+  if (R.Kind == RuleKind::PiecewiseConstant)
+    return;
+  if (R.Kind != RuleKind::Smooth)
+    return fail(I, "reverse mode cannot differentiate '" + R.Name + "' yet");
+  SmallVector<Value *, 3> Args;
+  for (Value *Op : Ops)
+    Args.push_back(primal(Op));
+  SmallVector<Partial, 3> Partials;
+  R.Partials(B, PrimalSite{Args, primal(&I)}, Partials);
+  Value *G = A;
+  if (R.ResultElement >= 0 && G->getType()->isAggregateType())
+    G = B.CreateExtractValue(G, R.ResultElement);
+  for (auto [K, P] : enumerate(Partials)) {
+    if (!P.Value || !isActive(Ops[K]) || !isAdjointType(Ops[K]->getType()))
+      continue;
+    Value *Seed = G;
+    if (P.Reduces)
+      Seed = B.CreateVectorSplat(cast<VectorType>(P.Value->getType())->getElementCount(), G);
+    Value *Delta;
+    if (auto *C = dyn_cast<Constant>(P.Value);
+        C && C->getSplatValue() && isa<ConstantFP>(C->getSplatValue()) &&
+        cast<ConstantFP>(C->getSplatValue())->isExactlyValue(1.0))
+      Delta = Seed;
+    else if (auto *CF = dyn_cast<ConstantFP>(P.Value); CF && CF->isExactlyValue(1.0))
+      Delta = Seed;
+    else if (auto *CF = dyn_cast<ConstantFP>(P.Value); CF && CF->isExactlyValue(-1.0))
+      Delta = B.CreateFNeg(Seed);
+    else
+      Delta = B.CreateFMul(P.Value, Seed);
+    addAdjoint(Ops[K], Delta);
+  }
+}
+
+void GradientBuilder::visitBinaryOperator(BinaryOperator &I) {
+  if (const Rule *R = findInstructionRule(I))
+    return reverseRule(*R, I, {I.getOperand(0), I.getOperand(1)});
+  visitInstruction(I);
+}
+
+void GradientBuilder::visitUnaryOperator(UnaryOperator &I) {
+  if (const Rule *R = findInstructionRule(I))
+    return reverseRule(*R, I, {I.getOperand(0)});
+  visitInstruction(I);
+}
+
+void GradientBuilder::visitCallInst(CallInst &I) {
+  if (const Rule *R = findCallRule(I)) {
+    SmallVector<Value *, 3> Ops(I.args());
+    return reverseRule(*R, I, Ops);
+  }
+  visitInstruction(I);
+}
+
+void GradientBuilder::visitCastInst(CastInst &I) {
+  Value *A = takeAdjoint(&I);
+  Type *From = I.getOperand(0)->getType();
+  switch (I.getOpcode()) {
+  case Instruction::FPExt:
+  case Instruction::FPTrunc:
+    return addAdjoint(I.getOperand(0), B.CreateFPCast(A, From));
+  case Instruction::BitCast:
+    if (isAdjointType(From))
+      addAdjoint(I.getOperand(0), B.CreateBitCast(A, From));
+    return;
+  default:
+    return; // from integers: no adjoint flows back
+  }
+}
+
+void GradientBuilder::visitSelectInst(SelectInst &I) {
+  // adjoint(t) += c ? a : 0,  adjoint(f) += c ? 0 : a
+  Value *A = takeAdjoint(&I), *C = primal(I.getCondition());
+  Value *Zero = Constant::getNullValue(A->getType());
+  addAdjoint(I.getTrueValue(), B.CreateSelect(C, A, Zero));
+  addAdjoint(I.getFalseValue(), B.CreateSelect(C, Zero, A));
+}
+
+void GradientBuilder::visitFreezeInst(FreezeInst &I) {
+  addAdjoint(I.getOperand(0), takeAdjoint(&I));
+}
+
+void GradientBuilder::visitExtractElementInst(ExtractElementInst &I) {
+  // adjoint(v)[i] += a
+  Value *A = takeAdjoint(&I);
+  Value *V = I.getVectorOperand();
+  addAdjoint(V, B.CreateInsertElement(Constant::getNullValue(V->getType()), A,
+                                      primal(I.getIndexOperand())));
+}
+
+void GradientBuilder::visitInsertElementInst(InsertElementInst &I) {
+  // adjoint(v) += a with lane i cleared, adjoint(x) += a[i]
+  Value *A = takeAdjoint(&I), *Idx = primal(I.getOperand(2));
+  Value *Elt = I.getOperand(1);
+  addAdjoint(I.getOperand(0),
+             B.CreateInsertElement(A, Constant::getNullValue(Elt->getType()), Idx));
+  addAdjoint(Elt, B.CreateExtractElement(A, Idx));
+}
+
+void GradientBuilder::visitShuffleVectorInst(ShuffleVectorInst &I) {
+  // Each result lane came from one source lane: send its adjoint back there.
+  Value *A = takeAdjoint(&I);
+  Value *Ops[2] = {I.getOperand(0), I.getOperand(1)};
+  unsigned N0 = cast<FixedVectorType>(Ops[0]->getType())->getNumElements();
+  Value *Acc[2] = {Constant::getNullValue(Ops[0]->getType()),
+                   Constant::getNullValue(Ops[1]->getType())};
+  for (auto [Lane, M] : enumerate(I.getShuffleMask())) {
+    if (M < 0)
+      continue;
+    unsigned Src = unsigned(M) >= N0, From = unsigned(M) - Src * N0;
+    Value *Sum = B.CreateFAdd(B.CreateExtractElement(Acc[Src], From),
+                              B.CreateExtractElement(A, Lane));
+    Acc[Src] = B.CreateInsertElement(Acc[Src], Sum, From);
+  }
+  addAdjoint(Ops[0], Acc[0]);
+  addAdjoint(Ops[1], Acc[1]);
+}
+
+void GradientBuilder::visitExtractValueInst(ExtractValueInst &I) {
+  Value *A = takeAdjoint(&I), *Agg = I.getAggregateOperand();
+  addAdjoint(Agg, B.CreateInsertValue(Constant::getNullValue(Agg->getType()), A, I.getIndices()));
+}
+
+void GradientBuilder::visitInsertValueInst(InsertValueInst &I) {
+  Value *A = takeAdjoint(&I), *Elt = I.getInsertedValueOperand();
+  addAdjoint(I.getAggregateOperand(),
+             B.CreateInsertValue(A, Constant::getNullValue(Elt->getType()), I.getIndices()));
+  addAdjoint(Elt, B.CreateExtractValue(A, I.getIndices()));
+}
+
+void GradientBuilder::visitLoadInst(LoadInst &I) {
+  // The load's adjoint accumulates into the shadow it read from.
+  Value *A = takeAdjoint(&I);
+  Value *S = Shadow.lookup(I.getPointerOperand());
+  if (!S)
+    return fail(I, "reverse mode: this load has no shadow to accumulate into");
+  S = primal(S);
+  Value *Old = B.CreateAlignedLoad(I.getType(), S, I.getAlign());
+  B.CreateAlignedStore(addValues(B, Old, A), S, I.getAlign());
+}
+
+} // namespace adjoint

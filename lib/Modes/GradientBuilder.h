@@ -1,0 +1,104 @@
+//===- Modes/GradientBuilder.h - adjoints of one function -------*- C++ -*-===//
+//
+/// \file
+/// Private to reverse mode. A GradientBuilder turns a gradient function's
+/// body (a clone of the primal) into forward pass + reverse pass:
+///  - forward: the primal, shadow pointers beside duplicated ones, and at
+///    the end of each block a tape record with what its reverse block needs
+///    (values not otherwise available there, the predecessor it came from);
+///  - reverse: one block per forward block, CFG edges reversed; each visits
+///    its active instructions last to first and adds adjoint * partial into
+///    the operands' adjoints (stack slots that mem2reg promotes to SSA).
+/// A value defined outside loops in a block that dominates every return is
+/// read directly; everything else comes from the tape.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ADJOINT_MODES_GRADIENTBUILDER_H
+#define ADJOINT_MODES_GRADIENTBUILDER_H
+
+#include "Analysis/Activity.h"
+#include "Modes/DerivativeSet.h"
+#include "Modes/Tape.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/IR/Dominators.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstVisitor.h"
+
+namespace adjoint {
+
+struct Rule;
+
+class GradientBuilder : public llvm::InstVisitor<GradientBuilder> {
+public:
+  GradientBuilder(DerivativeSet &Set, llvm::Function &Gradient, const DerivativeKey &Key);
+  bool run();
+
+  // Reverse of one forward instruction; the builder is in its reverse block.
+  void visitInstruction(llvm::Instruction &I);
+  void visitBinaryOperator(llvm::BinaryOperator &I);
+  void visitUnaryOperator(llvm::UnaryOperator &I);
+  void visitCastInst(llvm::CastInst &I);
+  void visitSelectInst(llvm::SelectInst &I);
+  void visitFreezeInst(llvm::FreezeInst &I);
+  void visitExtractElementInst(llvm::ExtractElementInst &I);
+  void visitInsertElementInst(llvm::InsertElementInst &I);
+  void visitShuffleVectorInst(llvm::ShuffleVectorInst &I);
+  void visitExtractValueInst(llvm::ExtractValueInst &I);
+  void visitInsertValueInst(llvm::InsertValueInst &I);
+  void visitLoadInst(llvm::LoadInst &I);
+  void visitCallInst(llvm::CallInst &I);
+
+private:
+  // Analysis.
+  void computeUseful();
+  bool isActive(llvm::Value *V) const;
+  bool checkSupported();
+  bool availableInReverse(llvm::Value *V) const;
+
+  // Forward pass.
+  void buildShadows();
+  void recordBlock(llvm::BasicBlock &BB);
+
+  // Reverse pass.
+  void reverseBlock(llvm::BasicBlock &BB);
+  void reversePhis(llvm::BasicBlock &BB, llvm::Value *CameFrom);
+  void reverseRule(const Rule &R, llvm::Instruction &I, llvm::ArrayRef<llvm::Value *> Args);
+  /// The value of forward \p V in the current reverse block.
+  llvm::Value *primal(llvm::Value *V);
+  /// Takes the adjoint of \p I (and zeroes its slot for the next use).
+  llvm::Value *takeAdjoint(llvm::Value *V);
+  void addAdjoint(llvm::Value *V, llvm::Value *Delta);
+  llvm::AllocaInst *slot(llvm::Value *V);
+  void fail(llvm::Instruction &At, const llvm::Twine &Why);
+
+  DerivativeSet &Set;
+  llvm::Function &F;
+  const DerivativeKey Key;
+  ActivityInfo Varied;
+  llvm::DenseSet<llvm::Value *> Useful;
+  llvm::DominatorTree DT;
+  llvm::LoopInfo LI;
+  llvm::SmallVector<llvm::BasicBlock *, 16> Blocks;     ///< forward, in RPO
+  llvm::SmallVector<llvm::ReturnInst *, 2> Returns;
+  llvm::DenseMap<llvm::BasicBlock *, llvm::BasicBlock *> ReverseOf;
+  llvm::DenseMap<llvm::Value *, llvm::Value *> Shadow;  ///< forward shadow pointers
+  llvm::DenseMap<llvm::Value *, llvm::AllocaInst *> Slots;
+  /// Per forward block: the values its record holds, in order, and their
+  /// offsets; the predecessor index (i32) comes last when there is one.
+  struct Record {
+    llvm::SmallVector<llvm::Value *, 8> Values;
+    llvm::SmallVector<uint64_t, 8> Offsets;
+    llvm::Value *CameFrom = nullptr; ///< forward phi of predecessor indices
+    uint64_t Bytes = 0;
+  };
+  llvm::DenseMap<llvm::BasicBlock *, Record> Records;
+  llvm::DenseMap<llvm::Value *, llvm::Value *> Local; ///< popped values, current block
+  Tape TheTape;
+  llvm::IRBuilder<> B;
+  bool Failed = false;
+};
+
+} // namespace adjoint
+
+#endif
