@@ -16,9 +16,11 @@
 #include "Support/Options.h"
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Transforms/Utils/Local.h"
 
 using namespace llvm;
 
@@ -216,17 +218,14 @@ void GradientBuilder::recordBlock(BasicBlock &BB) {
         !is_contained(R.Values, V))
       R.Values.push_back(V);
   };
+  SmallVector<Value *, 4> Needs;
   for (Instruction &I : BB) {
     if (isa<PHINode>(I) || I.isTerminator() || !isActive(&I))
       continue;
-    if (auto *L = dyn_cast<LoadInst>(&I)) {
-      need(Shadow.lookup(L->getPointerOperand()));
-      continue;
-    }
-    need(&I);
-    for (Value *Op : I.operands())
-      if (!isa<Function>(Op))
-        need(Op);
+    Needs.clear();
+    reverseNeeds(I, Needs);
+    for (Value *V : Needs)
+      need(V);
   }
   SmallVector<BasicBlock *, 4> Preds = uniquePredecessors(&BB);
   if (Preds.size() > 1) {
@@ -247,10 +246,85 @@ void GradientBuilder::recordBlock(BasicBlock &BB) {
     R.Bytes += DL.getTypeAllocSize(V->getType());
   }
   R.Bytes = alignTo(R.Bytes, 8); // keeps every record 8-aligned on the tape
+  if (printPerf())
+    explainRecord(BB, R);
   B.SetInsertPoint(BB.getTerminator());
   Value *At = TheTape.push(B, R.Bytes);
   for (auto [V, Off] : zip(R.Values, R.Offsets))
     B.CreateAlignedStore(V, B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), At, Off), Align(1));
+}
+
+/// The forward values the reverse of \p I reads. For rule entries this is
+/// found by building the partials once in a scratch block and seeing which
+/// primal values the partials of active operands use (fadd: none; fmul: the
+/// other operand; exp: the result), so the tape holds no more than that.
+void GradientBuilder::reverseNeeds(Instruction &I, SmallVectorImpl<Value *> &Needs) {
+  if (auto *L = dyn_cast<LoadInst>(&I)) {
+    Needs.push_back(Shadow.lookup(L->getPointerOperand()));
+    return;
+  }
+  if (auto *S = dyn_cast<SelectInst>(&I)) {
+    Needs.push_back(S->getCondition());
+    return;
+  }
+  if (isa<ExtractElementInst>(I) || isa<InsertElementInst>(I)) {
+    Needs.push_back(I.getOperand(isa<ExtractElementInst>(I) ? 1 : 2));
+    return;
+  }
+  const Rule *R = isa<CallInst>(I) ? findCallRule(cast<CallInst>(I)) : findInstructionRule(I);
+  if (!R || R->Kind != RuleKind::Smooth)
+    return; // casts, shuffles, aggregates, piecewise constants: no values
+  SmallVector<Value *, 3> Ops(isa<CallInst>(I) ? cast<CallInst>(I).args()
+                                                : I.operands());
+  BasicBlock *Scratch = BasicBlock::Create(F.getContext(), "scratch", &F);
+  IRBuilder<> SB(Scratch);
+  SmallVector<Partial, 3> Partials;
+  R->Partials(SB, PrimalSite{Ops, &I}, Partials);
+  SmallVector<Value *, 8> Work;
+  SmallPtrSet<Value *, 16> Seen;
+  for (auto [K, P] : enumerate(Partials))
+    if (P.Value && isActive(Ops[K]))
+      Work.push_back(P.Value);
+  while (!Work.empty()) {
+    Value *V = Work.pop_back_val();
+    if (!Seen.insert(V).second)
+      continue;
+    if (auto *X = dyn_cast<Instruction>(V); X && X->getParent() == Scratch)
+      append_range(Work, X->operands());
+    else if (V == &I || is_contained(Ops, V))
+      Needs.push_back(V);
+  }
+  for (Instruction &X : *Scratch)
+    X.dropAllReferences();
+  Scratch->eraseFromParent();
+}
+
+/// -adjoint-print-perf: which values a block saves, how many bytes per
+/// execution, and why each could not be read directly in the reverse pass.
+void GradientBuilder::explainRecord(BasicBlock &BB, const Record &R) {
+  Loop *L = LI.getLoopFor(&BB);
+  outs() << "adjoint: perf: " << F.getName() << ": block '" << BB.getName() << "' saves "
+         << R.Bytes << " bytes on the tape per execution"
+         << (L ? " (in a loop of depth " + std::to_string(L->getLoopDepth()) + ")" : "")
+         << "\n";
+  for (Value *V : R.Values) {
+    outs() << "  ";
+    V->printAsOperand(outs(), false);
+    if (V == R.CameFrom) {
+      outs() << ": which of " << pred_size(&BB)
+             << " predecessors ran (the reverse pass goes back that way)\n";
+      continue;
+    }
+    auto *I = cast<Instruction>(V);
+    outs() << " = " << I->getOpcodeName();
+    if (const DILocation *Loc = I->getDebugLoc().get())
+      outs() << " at " << Loc->getFilename() << ":" << Loc->getLine();
+    outs() << " (" << F.getDataLayout().getTypeAllocSize(V->getType()) << " bytes): ";
+    if (LI.getLoopFor(I->getParent()))
+      outs() << "defined in a loop, so each iteration has its own value\n";
+    else
+      outs() << "defined on a path that does not reach every return\n";
+  }
 }
 
 // ---- reverse pass ------------------------------------------------------------------
@@ -428,8 +502,12 @@ void GradientBuilder::reverseRule(const Rule &R, Instruction &I, ArrayRef<Value 
   if (R.ResultElement >= 0 && G->getType()->isAggregateType())
     G = B.CreateExtractValue(G, R.ResultElement);
   for (auto [K, P] : enumerate(Partials)) {
-    if (!P.Value || !isActive(Ops[K]) || !isAdjointType(Ops[K]->getType()))
+    if (!P.Value || !isActive(Ops[K]) || !isAdjointType(Ops[K]->getType())) {
+      // A partial nobody needs may read values the tape does not hold.
+      if (auto *Dead = dyn_cast_or_null<Instruction>(P.Value); Dead && Dead->use_empty())
+        RecursivelyDeleteTriviallyDeadInstructions(Dead);
       continue;
+    }
     Value *Seed = G;
     if (P.Reduces)
       Seed = B.CreateVectorSplat(cast<VectorType>(P.Value->getType())->getElementCount(), G);

@@ -55,10 +55,13 @@ private:
   bool isActive(llvm::Value *V) const;
   bool checkSupported();
   bool availableInReverse(llvm::Value *V) const;
+  void reverseNeeds(llvm::Instruction &I, llvm::SmallVectorImpl<llvm::Value *> &Needs);
 
   // Forward pass.
   void buildShadows();
   void recordBlock(llvm::BasicBlock &BB);
+  struct Record;
+  void explainRecord(llvm::BasicBlock &BB, const Record &R);
 
   // Reverse pass.
   void reverseBlock(llvm::BasicBlock &BB);

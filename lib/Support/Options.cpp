@@ -29,6 +29,9 @@ cl::opt<adjoint::PrintModuleKind> PrintModule(
                clEnumValN(adjoint::PrintModuleKind::Final, "final",
                           "after the generated functions were re-optimized")));
 
+cl::opt<bool> PrintPerf("adjoint-print-perf", cl::init(false),
+                        cl::desc("Explain each value reverse mode saves on the tape and why"));
+
 cl::opt<bool> OptimizeGenerated("adjoint-optimize", cl::init(true),
                                 cl::desc("Re-optimize the functions Adjoint generates"));
 } // namespace
@@ -38,4 +41,5 @@ bool printGenerated() { return PrintGenerated; }
 bool printActivity() { return PrintActivity; }
 PrintModuleKind printModuleAt() { return PrintModule; }
 bool optimizeGenerated() { return OptimizeGenerated; }
+bool printPerf() { return PrintPerf; }
 } // namespace adjoint

@@ -21,6 +21,8 @@ bool printActivity();
 /// Print the whole module before differentiation, after it, or at the end
 /// (after the generated functions were re-optimized).
 PrintModuleKind printModuleAt();
+/// Explain what reverse mode saves on the tape, where, and why.
+bool printPerf();
 /// Re-optimize the generated functions (on by default; off for IR tests
 /// that check the raw shape of the transform).
 bool optimizeGenerated();
