@@ -497,17 +497,19 @@ void GradientBuilder::reverseRule(const Rule &R, Instruction &I, ArrayRef<Value 
   for (Value *Op : Ops)
     Args.push_back(primal(Op));
   SmallVector<Partial, 3> Partials;
+  BasicBlock *RB = B.GetInsertBlock();
+  Instruction *Before = RB->empty() ? nullptr : &RB->back();
   R.Partials(B, PrimalSite{Args, primal(&I)}, Partials);
+  SmallVector<Instruction *, 16> Built; // what the partials added, in order
+  for (Instruction &X : make_range(Before ? std::next(Before->getIterator()) : RB->begin(),
+                                   RB->end()))
+    Built.push_back(&X);
   Value *G = A;
   if (R.ResultElement >= 0 && G->getType()->isAggregateType())
     G = B.CreateExtractValue(G, R.ResultElement);
   for (auto [K, P] : enumerate(Partials)) {
-    if (!P.Value || !isActive(Ops[K]) || !isAdjointType(Ops[K]->getType())) {
-      // A partial nobody needs may read values the tape does not hold.
-      if (auto *Dead = dyn_cast_or_null<Instruction>(P.Value); Dead && Dead->use_empty())
-        RecursivelyDeleteTriviallyDeadInstructions(Dead);
+    if (!P.Value || !isActive(Ops[K]) || !isAdjointType(Ops[K]->getType()))
       continue;
-    }
     Value *Seed = G;
     if (P.Reduces)
       Seed = B.CreateVectorSplat(cast<VectorType>(P.Value->getType())->getElementCount(), G);
@@ -524,6 +526,11 @@ void GradientBuilder::reverseRule(const Rule &R, Instruction &I, ArrayRef<Value 
       Delta = B.CreateFMul(P.Value, Seed);
     addAdjoint(Ops[K], Delta);
   }
+  // Partials nobody used may read values the tape does not hold: remove
+  // them (only what they built, never a value popped from the tape).
+  for (Instruction *X : reverse(Built))
+    if (X->use_empty() && isInstructionTriviallyDead(X))
+      X->eraseFromParent();
 }
 
 void GradientBuilder::visitBinaryOperator(BinaryOperator &I) {
