@@ -19,8 +19,10 @@
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Transforms/Utils/Local.h"
+#include <functional>
 
 using namespace llvm;
 
@@ -100,6 +102,29 @@ void GradientBuilder::computeUseful() {
   }
 }
 
+/// Address arithmetic and integer index math are cheaper to rebuild in the
+/// reverse block than to save: a shadow address x.shadow + 8 (i + k) costs
+/// the tape one integer i instead of one pointer per k.
+bool GradientBuilder::isCheapToRecompute(Value *V, unsigned Depth) const {
+  auto *I = dyn_cast<Instruction>(V);
+  if (!I || availableInReverse(I))
+    return true;
+  if (Depth > 4 || I->mayReadOrWriteMemory() || I->mayHaveSideEffects())
+    return false;
+  bool Kind = isa<GetElementPtrInst>(I) || isa<CastInst>(I) ||
+              (isa<BinaryOperator>(I) && I->getType()->isIntOrIntVectorTy());
+  if (!Kind || isa<PHINode>(I))
+    return false;
+  // Its operands must be saved or rebuilt in turn; a phi operand is saved.
+  for (Value *Op : I->operands())
+    if (auto *OpI = dyn_cast<Instruction>(Op); OpI && !availableInReverse(OpI) &&
+                                               !isa<PHINode>(OpI) &&
+                                               !isCheapToRecompute(OpI, Depth + 1) &&
+                                               !OpI->getType()->isIntOrIntVectorTy())
+      return false;
+  return true;
+}
+
 bool GradientBuilder::availableInReverse(Value *V) const {
   auto *I = dyn_cast<Instruction>(V);
   if (!I)
@@ -115,6 +140,7 @@ bool GradientBuilder::availableInReverse(Value *V) const {
 
 /// Reverse mode in this version reads memory but does not write it.
 bool GradientBuilder::checkSupported() {
+  SmallPtrSet<Function *, 4> Reported; // one error per callee, not per call
   for (BasicBlock *BB : Blocks)
     for (Instruction &I : *BB) {
       if (auto *S = dyn_cast<StoreInst>(&I)) {
@@ -134,13 +160,16 @@ bool GradientBuilder::checkSupported() {
       if (!Touches)
         continue;
       Function *Callee = CB->getCalledFunction();
+      if (Callee && !Reported.insert(Callee).second)
+        continue;
       if (isa<MemIntrinsic>(CB))
         fail(I, "reverse mode does not differentiate writes to memory yet (memcpy, memset)");
       else if (!Callee)
         fail(I, "reverse mode cannot differentiate an indirect call yet");
       else if (!Callee->isDeclaration())
         fail(I, "reverse mode differentiates calls by inlining them, and '" +
-                    Callee->getName() + "' could not be inlined (recursion?)");
+                    demangle(Callee->getName()) +
+                    "' is recursive; recursion in reverse mode is not supported yet");
       else
         fail(I, "cannot differentiate a call to '" + Callee->getName() +
                     "': it is not defined in this translation unit and has no derivative rule");
@@ -213,10 +242,19 @@ static SmallVector<BasicBlock *, 4> uniquePredecessors(BasicBlock *BB) {
 /// needs that are not available there, and the predecessor it came from.
 void GradientBuilder::recordBlock(BasicBlock &BB) {
   Record &R = Records[&BB];
-  auto need = [&](Value *V) {
-    if (V && isa<Instruction>(V) && !availableInReverse(V) && V->getType()->isSized() &&
-        !is_contained(R.Values, V))
-      R.Values.push_back(V);
+  // Saves V, or plans to rebuild it from its operands when that is cheap.
+  std::function<void(Value *)> need = [&](Value *V) {
+    if (!V || !isa<Instruction>(V) || availableInReverse(V) || !V->getType()->isSized() ||
+        is_contained(R.Values, V) || is_contained(R.Recomputed, V))
+      return;
+    auto *I = cast<Instruction>(V);
+    if (isCheapToRecompute(I, 0)) {
+      for (Value *Op : I->operands())
+        need(Op);
+      R.Recomputed.push_back(I); // after its operands: a valid order to rebuild
+      return;
+    }
+    R.Values.push_back(V);
   };
   SmallVector<Value *, 4> Needs;
   for (Instruction &I : BB) {
@@ -392,6 +430,13 @@ void GradientBuilder::reverseBlock(BasicBlock &BB) {
                                      Align(1), V->getName() + ".rev");
     if (R.CameFrom)
       CameFrom = Local[R.CameFrom];
+  }
+  for (Instruction *I : R.Recomputed) {
+    Instruction *Copy = I->clone();
+    for (Use &Op : Copy->operands())
+      Op.set(primal(Op.get()));
+    B.Insert(Copy, I->getName() + ".rev");
+    Local[I] = Copy;
   }
   SmallVector<Instruction *, 32> Body;
   for (Instruction &I : BB)

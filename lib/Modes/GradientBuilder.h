@@ -55,6 +55,7 @@ private:
   bool isActive(llvm::Value *V) const;
   bool checkSupported();
   bool availableInReverse(llvm::Value *V) const;
+  bool isCheapToRecompute(llvm::Value *V, unsigned Depth) const;
   void reverseNeeds(llvm::Instruction &I, llvm::SmallVectorImpl<llvm::Value *> &Needs);
 
   // Forward pass.
@@ -93,6 +94,9 @@ private:
     llvm::SmallVector<llvm::Value *, 8> Values;
     llvm::SmallVector<uint64_t, 8> Offsets;
     llvm::Value *CameFrom = nullptr; ///< forward phi of predecessor indices
+    /// Cheap values rebuilt in the reverse block from saved or available
+    /// operands instead of being saved (addresses, integer index math).
+    llvm::SmallVector<llvm::Instruction *, 8> Recomputed;
     uint64_t Bytes = 0;
   };
   llvm::DenseMap<llvm::BasicBlock *, Record> Records;

@@ -9,7 +9,10 @@
 #include "Modes/Prepare.h"
 
 #include "Modes/LowerCalls.h"
+#include "llvm/IR/Constants.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Scalar/EarlyCSE.h"
 #include "llvm/Transforms/Scalar/SROA.h"
@@ -31,18 +34,47 @@ Function *prepareClone(Function &F, FunctionAnalysisManager &FAM) {
   Clone->removeFnAttr(Attribute::NoInline);
   Clone->removeFnAttr(Attribute::AlwaysInline);
   removeUnreachableBlocks(*Clone);
-  lowerLibraryCalls(*Clone);
   normalize(*Clone, FAM);
   return Clone;
 }
 
+void defineVectorLanes(Function &F) {
+  for (Instruction &I : instructions(F)) {
+    if (auto *SV = dyn_cast<ShuffleVectorInst>(&I)) {
+      SmallVector<int, 16> Mask(SV->getShuffleMask());
+      for (int &M : Mask)
+        if (M < 0)
+          M = 0;
+      SV->setShuffleMask(Mask);
+    }
+    for (Use &Op : I.operands()) {
+      auto *C = dyn_cast<Constant>(Op.get());
+      auto *VT = C ? dyn_cast<FixedVectorType>(C->getType()) : nullptr;
+      if (!VT || !C->containsUndefOrPoisonElement())
+        continue;
+      SmallVector<Constant *, 16> Elems;
+      for (unsigned K = 0; K < VT->getNumElements(); ++K) {
+        Constant *E = C->getAggregateElement(K);
+        Elems.push_back(!E || isa<UndefValue>(E) ? Constant::getNullValue(VT->getElementType())
+                                                 : E);
+      }
+      Op.set(ConstantVector::get(Elems));
+    }
+  }
+}
+
 void normalize(Function &F, FunctionAnalysisManager &FAM) {
+  lowerLibraryCalls(F);
   FAM.invalidate(F, PreservedAnalyses::none());
   FunctionPassManager FPM;
   FPM.addPass(SROAPass(SROAOptions::ModifyCFG));
   FPM.addPass(EarlyCSEPass());
   FPM.addPass(InstCombinePass());
   FPM.addPass(SimplifyCFGPass());
+  // Once more: a first round turns selects of references (std::min(a, b) on
+  // temporaries at -O0) into selects of allocas, which the second promotes.
+  FPM.addPass(SROAPass(SROAOptions::ModifyCFG));
+  FPM.addPass(InstCombinePass());
   FPM.run(F, FAM);
   removeUnreachableBlocks(F);
   FAM.invalidate(F, PreservedAnalyses::none());

@@ -24,6 +24,12 @@ namespace adjoint {
 /// caller owns it (clones it again per derivative, erases it at the end).
 llvm::Function *prepareClone(llvm::Function &F, llvm::FunctionAnalysisManager &FAM);
 
+/// Gives every vector lane a defined value: poison lanes (from shuffles
+/// with undefined mask entries, insertions into poison) become zeros.
+/// Reverse mode needs it: an adjoint flows through every lane, and a
+/// poison lane times a zero adjoint is poison, not zero.
+void defineVectorLanes(llvm::Function &F);
+
 /// Runs the normalization again (after inlining into a clone).
 void normalize(llvm::Function &F, llvm::FunctionAnalysisManager &FAM);
 

@@ -10,6 +10,7 @@
 #include "Modes/ReverseMode.h"
 
 #include "Modes/GradientBuilder.h"
+#include "Modes/Prepare.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
@@ -43,17 +44,41 @@ Function *ReverseMode::getGradientFunction(Function &F, StringRef Activity,
                      "revdiff." + F.getName() + "." + Activity, ParamAttrs, nullptr, Request);
 }
 
-/// Inlines every call to a function defined in the module, a few levels
-/// deep; recursive calls stay (and are reported if they matter).
+/// Whether \p F can reach itself through direct calls.
+static bool isRecursive(Function &F) {
+  SmallPtrSet<Function *, 16> Seen;
+  SmallVector<Function *, 16> Work{&F};
+  while (!Work.empty()) {
+    Function *G = Work.pop_back_val();
+    for (Instruction &I : instructions(*G))
+      if (auto *CB = dyn_cast<CallBase>(&I))
+        if (Function *Callee = CB->getCalledFunction(); Callee && !Callee->isDeclaration()) {
+          if (Callee == &F)
+            return true;
+          if (Seen.insert(Callee).second)
+            Work.push_back(Callee);
+        }
+  }
+  return false;
+}
+
+/// Inlines every call to a non-recursive function defined in the module;
+/// calls to recursive ones stay (and are reported if they matter).
 static void inlineDefinedCallees(Function &F, Function &Primal) {
+  DenseMap<Function *, bool> Recursive;
   for (unsigned Round = 0; Round < 8; ++Round) {
     SmallVector<CallBase *, 8> Calls;
     for (Instruction &I : instructions(F))
       if (auto *CB = dyn_cast<CallBase>(&I))
         if (Function *Callee = CB->getCalledFunction();
             Callee && !Callee->isDeclaration() && Callee != &Primal && !Callee->isVarArg() &&
-            !Callee->getName().starts_with("adjoint."))
-          Calls.push_back(CB);
+            !Callee->getName().starts_with("adjoint.")) {
+          auto [It, New] = Recursive.try_emplace(Callee, false);
+          if (New)
+            It->second = isRecursive(*Callee);
+          if (!It->second)
+            Calls.push_back(CB);
+        }
     if (Calls.empty())
       return;
     for (CallBase *CB : Calls) {
@@ -74,6 +99,7 @@ bool ReverseMode::generateBody(Function &Gradient) {
   Set.copyPreparedBody(*Key.Primal, Gradient, PrimalArgs);
   inlineDefinedCallees(Gradient, *Key.Primal);
   Set.normalize(Gradient);
+  defineVectorLanes(Gradient);
   return GradientBuilder(Set, Gradient, Key).run();
 }
 

@@ -48,7 +48,7 @@ public:
         Reverse(Derivatives) {}
 
   void serve(CallInst &Call);
-  ArrayRef<Function *> generated() const { return Derivatives.generated(); }
+  const DerivativeSet &derivatives() const { return Derivatives; }
   void finish() { Derivatives.finish(); }
 
 private:
@@ -386,17 +386,22 @@ void orderInnerFirst(SmallVectorImpl<CallInst *> &Requests) {
   Requests.assign(Ordered.begin(), Ordered.end());
 }
 
-void optimizeGeneratedFunctions(ArrayRef<Function *> Functions, PassBuilder &PB,
+void optimizeGeneratedFunctions(const DerivativeSet &Derivatives, PassBuilder &PB,
                                 FunctionAnalysisManager &FAM) {
-  FunctionPassManager FPM =
+  FunctionPassManager Simplify =
       PB.buildFunctionSimplificationPipeline(OptimizationLevel::O2, ThinOrFullLTOPhase::None);
   // Tangent lanes and tangents beside vectorized primal code are
-  // straight-line work that packs into vectors.
-  FPM.addPass(SLPVectorizerPass());
-  FPM.addPass(InstCombinePass());
-  for (Function *F : Functions) {
+  // straight-line work that packs into vectors. Gradients are left out:
+  // SLP turns neighbouring shadow updates in a reverse loop into overlapping
+  // vector read-modify-writes, which stall on store forwarding.
+  FunctionPassManager Pack;
+  Pack.addPass(SLPVectorizerPass());
+  Pack.addPass(InstCombinePass());
+  for (Function *F : Derivatives.generated()) {
     FAM.invalidate(*F, PreservedAnalyses::none());
-    FPM.run(*F, FAM);
+    Simplify.run(*F, FAM);
+    if (Derivatives.keyOf(F).Kind == DerivativeKind::Tangent)
+      Pack.run(*F, FAM);
   }
 }
 
@@ -442,7 +447,7 @@ PreservedAnalyses AdjointPass::run(Module &M, ModuleAnalysisManager &MAM) {
   if (printModuleAt() == PrintModuleKind::After)
     M.print(outs(), nullptr);
   if (optimizeGenerated() && !Diags.hadError())
-    optimizeGeneratedFunctions(Server.generated(), PB, FAM);
+    optimizeGeneratedFunctions(Server.derivatives(), PB, FAM);
   if (printModuleAt() == PrintModuleKind::Final)
     M.print(outs(), nullptr);
   return PreservedAnalyses::none();

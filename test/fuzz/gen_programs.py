@@ -51,6 +51,14 @@ class Ret(Exception):
         self.v = v
 
 
+class Continue(Exception):
+    pass
+
+
+class Break(Exception):
+    pass
+
+
 def f32(v):
     try:
         return struct.unpack('f', struct.pack('f', v))[0]
@@ -476,10 +484,65 @@ class Loop:
         i = 0
         while True:
             env[self.iv] = i
-            run_block(self.body, env, cx)
+            try:
+                run_block(self.body, env, cx)
+            except Continue:  # only in for and do-while: on to the increment
+                pass
+            except Break:
+                break
             i += self.step
             if i >= b:
                 break
+
+
+class Jump:
+    """if (i == c) continue; / break; (data-independent)"""
+
+    def __init__(self, iv, c, what):
+        self.iv, self.c, self.what = iv, c, what
+
+    def emit(self, em, ind):
+        return [ind + 'if (%s == %d)' % (self.iv, self.c), ind + '  %s;' % self.what]
+
+    def run(self, env, cx):
+        if env[self.iv] == self.c:
+            raise Continue() if self.what == 'continue' else Break()
+
+
+class Switch:
+    """switch (i % 3) { case 0: ...; case 1: ...; default: ... } (data-independent)"""
+
+    def __init__(self, iv, cases):
+        self.iv, self.cases = iv, cases
+
+    def emit(self, em, ind):
+        out = [ind + 'switch (%s %% %d) {' % (self.iv, len(self.cases))]
+        for k, body in enumerate(self.cases):
+            lab = 'default' if k == len(self.cases) - 1 else 'case %d' % k
+            out.append(ind + '%s: {' % lab)
+            out += emit_block(body, em, ind + '  ')
+            out.append(ind + '  break;')
+            out.append(ind + '}')
+        return out + [ind + '}']
+
+    def run(self, env, cx):
+        run_block(self.cases[env[self.iv] % len(self.cases)], env, cx)
+
+
+class Copy:
+    """memcpy(dst, src, NN * sizeof(double)) or memset(dst, 0, sizeof dst)."""
+
+    def __init__(self, dst, src):
+        self.dst, self.src = dst, src
+
+    def emit(self, em, ind):
+        if self.src is None:
+            return [ind + 'memset(%s, 0, sizeof %s);' % (self.dst, self.dst)]
+        return [ind + 'memcpy(%s, %s, NN * sizeof(double));' % (self.dst, self.src)]
+
+    def run(self, env, cx):
+        d = env[self.dst]
+        d[:] = [0.0] * len(d) if self.src is None else list(env[self.src])
 
 
 class ArrDecl:
@@ -542,6 +605,7 @@ class Func:
 
     def call(self, args, cx):
         env = {'NN': cx.nn}
+        env.update(cx.globals)
         for (_, n), a in zip(self.params, args):
             env[n] = a
         try:
@@ -657,6 +721,9 @@ class Scope:
         self.sink = None
         self.calls = True
         self.allocs = True
+        self.loopkind = None
+        self.in_switch = False
+        self.in_f = False
 
     def child(self):
         c = Scope()
@@ -682,6 +749,7 @@ class Program:
         self.use_float = rng.random() < 0.3
         self.nn = rng.randint(3, 7)
         self.features = set()
+        self.globals = []
 
     def fresh(self, p):
         self.count += 1
@@ -829,6 +897,14 @@ class Program:
                 opts.append(('fill', 2))
         if sc.arr_w:
             opts.append(('wr', 2))
+        if sc.loops == 0 and sc.arr_r:
+            opts.append(('copy', 1))
+        if sc.loops == 0 and sc.top and sc.in_f:
+            opts.append(('global', 1))
+        if sc.loops > 0:
+            opts.append(('switch', 1))
+            if sc.loopkind in ('for', 'do') or not sc.in_switch:
+                opts.append(('jump', 1))
         k = wchoice(r, opts)
         out = []
         if k == 'decl':
@@ -870,6 +946,8 @@ class Program:
             out.append(Decl(acc, self.const(-1.0, 1.0)))
             c = sc.child()
             c.loops += 1
+            c.loopkind = k
+            c.in_switch = False
             c.sink = acc
             c.mut.append(acc)
             c.dv.append(acc)
@@ -932,6 +1010,42 @@ class Program:
             out.append(CallStmt(Call(f, args)))
             if dst != 'w':
                 self.arr_ready(sc, dst)
+        elif k == 'copy':
+            name = self.fresh('a')
+            out.append(ArrDecl(name, 'stack'))
+            if r.random() < 0.6:
+                self.features.add('memcpy')
+                out.append(Copy(name, r.choice(sc.arr_r)))
+            else:
+                self.features.add('memset')
+                out.append(Copy(name, None))
+                out.append(self.fill_loop(sc, name, accumulate=True))
+            self.arr_ready(sc, name)
+        elif k == 'global':
+            self.features.add('global-array')
+            name = self.fresh('gw')
+            self.globals.append(name)
+            out.append(self.fill_loop(sc, name))
+            self.arr_ready(sc, name)
+        elif k == 'switch':
+            self.features.add('switch')
+            sink = self.ensure_sink(sc, out, decls)
+            cases = []
+            for _ in range(r.randint(2, 3)):
+                c = sc.child()
+                c.in_switch = True
+                c.sink = sink
+                cases.append(self.block(c, r.randint(0, 2))[0])
+            out.append(Switch(sc.iv[-1], cases))
+        elif k == 'jump':
+            if sc.loopkind == 'while' or (sc.in_switch and r.random() < 0.5):
+                what = 'continue' if sc.loopkind != 'while' else 'break'
+            else:
+                what = r.choice(['continue', 'break'])
+            if sc.in_switch:
+                what = 'continue'
+            self.features.add(what)
+            out.append(Jump(sc.iv[-1], r.randrange(3), what))
         elif k == 'wr':
             a = r.choice(sc.arr_w)
             if sc.iv:
@@ -1093,6 +1207,7 @@ class Program:
         self.wmode = None
         f = Func('f', ret, params)
         sc = self.base_scope(f, arrays)
+        sc.in_f = True
         if self.layout == 'output':
             self.wmode = 'inout' if r.random() < 0.7 else 'out'
             if self.wmode == 'inout':
@@ -1192,6 +1307,7 @@ class Program:
     def run(self, t, fl, base, rng):
         cx = Ctx(fl, base, rng)
         cx.nn = self.nn
+        cx.globals = {g: [None] * self.nn for g in self.globals}
         args, w = [], None
         for n, kind, v, d, _ in self.inputs:
             if kind == 'int':
@@ -1248,9 +1364,12 @@ class Program:
              '// with build/bin/adjoint-cc -Itest/integration/include -O0|-O2 FILE -lm and run it.',
              '#include "adjoint_test.h"',
              '#include <stdlib.h>',
+             '#include <string.h>',
              '',
              '#define NN %d' % self.nn,
              '#define SEED %d' % self.seed]
+        for g in self.globals:
+            L.append('static double %s[NN]; /* workspace written before it is read */' % g)
         if self.sabotage_compile:
             L.append('double adj_fuzz_undefined(double);')
         L.append('')
