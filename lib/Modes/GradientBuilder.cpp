@@ -274,8 +274,11 @@ void GradientBuilder::recordBlock(BasicBlock &BB) {
     R.CameFrom = CameFrom;
     R.Values.push_back(CameFrom);
   }
-  if (R.Values.empty())
+  if (R.Values.empty()) {
+    if (printPerf() && !R.Recomputed.empty())
+      explainRecord(BB, R);
     return;
+  }
   const DataLayout &DL = F.getDataLayout();
   for (Value *V : R.Values) {
     uint64_t Align = std::min<uint64_t>(DL.getABITypeAlign(V->getType()).value(), 8);
@@ -284,7 +287,7 @@ void GradientBuilder::recordBlock(BasicBlock &BB) {
     R.Bytes += DL.getTypeAllocSize(V->getType());
   }
   R.Bytes = alignTo(R.Bytes, 8); // keeps every record 8-aligned on the tape
-  if (printPerf())
+  if (printPerf() && (R.Bytes || !R.Recomputed.empty()))
     explainRecord(BB, R);
   B.SetInsertPoint(BB.getTerminator());
   Value *At = TheTape.push(B, R.Bytes);
@@ -362,6 +365,11 @@ void GradientBuilder::explainRecord(BasicBlock &BB, const Record &R) {
       outs() << "defined in a loop, so each iteration has its own value\n";
     else
       outs() << "defined on a path that does not reach every return\n";
+  }
+  for (Instruction *I : R.Recomputed) {
+    outs() << "  ";
+    I->printAsOperand(outs(), false);
+    outs() << " = " << I->getOpcodeName() << ": rebuilt in the reverse pass from its operands\n";
   }
 }
 
@@ -536,8 +544,15 @@ void GradientBuilder::reverseRule(const Rule &R, Instruction &I, ArrayRef<Value 
   Value *A = takeAdjoint(&I);
   if (R.Kind == RuleKind::PiecewiseConstant)
     return;
-  if (R.Kind != RuleKind::Smooth)
-    return fail(I, "reverse mode cannot differentiate '" + R.Name + "' yet");
+  if (R.Kind == RuleKind::Linear) {
+    if (!R.Transpose)
+      return fail(I, "reverse mode cannot differentiate '" + R.Name + "' yet");
+    for (auto [K, Op] : enumerate(Ops))
+      if (isActive(Op))
+        if (Value *Delta = R.Transpose(B, A, K))
+          addAdjoint(Op, Delta);
+    return;
+  }
   SmallVector<Value *, 3> Args;
   for (Value *Op : Ops)
     Args.push_back(primal(Op));

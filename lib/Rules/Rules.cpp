@@ -319,6 +319,13 @@ void reduceSelectLane(B_t &B, const PrimalSite &S, Parts &P) {
   P.push_back(Partial{DV, true});
 }
 
+// ---- lane moves: transposes ------------------------------------------------
+
+// vector.reverse is its own inverse: the adjoint goes back reversed
+Value *reverseTranspose(B_t &B, Value *Adjoint, unsigned Operand) {
+  return B.CreateVectorReverse(Adjoint);
+}
+
 const Rule Table[] = {
     // instructions
     {"fadd", 2, RuleKind::Smooth, fadd},
@@ -383,7 +390,7 @@ const Rule Table[] = {
     {"rint", 1, RuleKind::PiecewiseConstant},
     {"nearbyint", 1, RuleKind::PiecewiseConstant},
     // lane moves
-    {"vector.reverse", 1, RuleKind::Linear},
+    {"vector.reverse", 1, RuleKind::Linear, nullptr, -1, -1, false, reverseTranspose},
     {"vector.extract", 2, RuleKind::Linear},
     {"vector.insert", 3, RuleKind::Linear},
     {"vector.interleave2", 2, RuleKind::Linear},

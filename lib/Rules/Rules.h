@@ -45,6 +45,11 @@ struct Partial {
 
 using PartialsFn = void (*)(llvm::IRBuilderBase &B, const PrimalSite &Site,
                             llvm::SmallVectorImpl<Partial> &Partials);
+/// For a Linear entry: the adjoint contribution to operand \p Operand of
+/// the result's adjoint \p Adjoint (the transpose of the move), or null
+/// when that operand receives none.
+using TransposeFn = llvm::Value *(*)(llvm::IRBuilderBase &B, llvm::Value *Adjoint,
+                                     unsigned Operand);
 
 enum class RuleKind {
   Smooth,            ///< partials given by the entry's function
@@ -68,6 +73,8 @@ struct Rule {
   /// its shadow receives zeros. -1 when there is none.
   int ZeroOutArg = -1;
   bool ZeroOutIsInt = false; ///< that value is an i32 (else the result type)
+  /// Linear entries: reverse mode's transpose; null where not written yet.
+  TransposeFn Transpose = nullptr;
 };
 
 /// The rule for a float instruction (fadd, fsub, fmul, fdiv, frem, fneg).
