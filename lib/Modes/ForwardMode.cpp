@@ -198,7 +198,9 @@ bool TangentBuilder::requireShadow(Instruction &At, Value *Ptr) {
     return true;
   fail(At, "a pointer here may point to memory without a shadow" +
                (Ptr->hasName() ? " ('" + Ptr->getName() + "')" : Twine()) +
-               "; pass that memory with enzyme_dup and its shadow");
+               " (such as a choice between a duplicated and an enzyme_const array); pass "
+               "that memory with enzyme_dup and a shadow (zeroed, if it holds no "
+               "derivative)");
   return false;
 }
 

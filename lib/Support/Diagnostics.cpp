@@ -17,11 +17,26 @@ using namespace llvm;
 
 namespace adjoint {
 
+/// The location to report for \p At: its own, else that of the nearest
+/// instruction of its block that has one (the optimizer creates
+/// instructions without locations), else none (the function is named).
+static DebugLoc locationOf(const Instruction &At) {
+  if (At.getDebugLoc())
+    return At.getDebugLoc();
+  for (const Instruction *I = At.getNextNode(); I; I = I->getNextNode())
+    if (I->getDebugLoc() && I->getDebugLoc().getLine())
+      return I->getDebugLoc();
+  for (const Instruction *I = At.getPrevNode(); I; I = I->getPrevNode())
+    if (I->getDebugLoc() && I->getDebugLoc().getLine())
+      return I->getDebugLoc();
+  return DebugLoc();
+}
+
 void Diagnostics::error(const Instruction &At, const Twine &Message) {
   ++ErrorCount;
   const Function &F = *At.getFunction();
-  F.getContext().diagnose(DiagnosticInfoUnsupported(
-      F, "adjoint: " + Message, At.getDebugLoc(), DS_Error));
+  F.getContext().diagnose(
+      DiagnosticInfoUnsupported(F, "adjoint: " + Message, locationOf(At), DS_Error));
 }
 
 void Diagnostics::error(const Function &F, const Twine &Message) {

@@ -9,7 +9,7 @@
 #include <adjoint/enzyme.h>
 
 static double f(double *x, double *y, int c) {
-  // CHECK: conditional-pointer-without-shadow.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: a pointer here may point to memory without a shadow{{( \('[^']*'\))?}}; pass that memory with enzyme_dup and its shadow (reached from f, for the request at {{.*}}conditional-pointer-without-shadow.c:[[#@LINE+6]])
+  // CHECK: conditional-pointer-without-shadow.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: a pointer here may point to memory without a shadow{{( \('[^']*'\))?}} (such as a choice between a duplicated and an enzyme_const array); pass that memory with enzyme_dup and a shadow (zeroed, if it holds no derivative) (reached from f, for the request at {{.*}}conditional-pointer-without-shadow.c:[[#@LINE+6]])
   double *p = c ? x : y;
   return p[0] * p[0];
 }

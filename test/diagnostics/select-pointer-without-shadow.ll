@@ -7,7 +7,7 @@
 ; NOCRASH-NOT: PLEASE submit a bug report
 ; NOCRASH-NOT: Stack dump
 
-; CHECK: error: {{.*}}: adjoint: a pointer here may point to memory without a shadow ('y'); pass that memory with enzyme_dup and its shadow (reached from f)
+; CHECK: error: {{.*}}: adjoint: a pointer here may point to memory without a shadow ('y') (such as a choice between a duplicated and an enzyme_const array); pass that memory with enzyme_dup and a shadow (zeroed, if it holds no derivative) (reached from f)
 
 define internal double @f(ptr %x, ptr %y, i1 %c) {
   %p = select i1 %c, ptr %x, ptr %y

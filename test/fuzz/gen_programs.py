@@ -4,11 +4,25 @@
   gen_programs.py --out DIR --seeds 1-24 [--sabotage SEED] [--sabotage-compile SEED]
 
 For each seed, writes DIR/fuzz-SEED.c: a random but well-defined C function
-`f` (scalars only; arrays in; an in/out array written; helper functions;
-recursion with a depth counter) and a main() that draws inputs and a random
-direction, calls __enzyme_fwddiff and compares the tangent with a central
-finite difference along the same direction (EXPECT_NEAR from adjoint_test.h).
-DIR/manifest.txt lists "SEED PATH", one program a line.
+`f` and a main() that draws inputs and a random direction, calls
+__enzyme_fwddiff and compares the tangent with a central finite difference
+along the same direction (EXPECT_NEAR from adjoint_test.h; h = 1e-6, inputs
+and directions are O(1); relative tolerance 1e-5 with an absolute floor of
+1e-5, 2e-4 when f has single-precision intermediates, whose reference is then
+an all-double copy f_ref). DIR/manifest.txt lists "SEED PATH" lines.
+
+The signature follows the seed (seed % 5): scalars only, f(a, b[, c, d]);
+arrays in, f(const double *x, int n, double s); an in/out array written,
+f(const double *x, double *w, int n, double s) (double or void); helper
+functions called from f; recursion with a depth counter. Bodies mix + - * and
+divisions by safe denominators, libm on safe domains (exp of bounded values,
+log/sqrt/cbrt of positive values, pow with positive base, erf, atan2, ...),
+fabs/fmax/fmin/hypot/?: and if/else away from their kinks, for/while/do loops
+with data-independent trip counts (switch, continue, break on the counter),
+local arrays, memcpy/memset, malloc/calloc temporaries freed at the end, a
+global workspace array, float intermediates. Inputs may be enzyme_const, the
+markers are explicit or implied, w may be enzyme_dupnoneed when f never reads
+it.
 
 The output depends only on the seed. Every program is also interpreted here,
 in Python, before it is written; a program is rejected (and another one is
@@ -618,10 +632,6 @@ class Func:
 # ----------------------------------------------------------------------------
 # Templates
 
-def _sq(a):
-    return a * a
-
-
 UNARY = [
     ('sin({0})', lambda fl, a: math.sin(a)),
     ('cos({0})', lambda fl, a: math.cos(a)),
@@ -825,7 +835,7 @@ class Program:
                           self.expr(sc, d))
         if k == 'call':
             return self.call_d(sc, r.choice(self.dfuns), d)
-        return self.call_rec(sc, r.choice(self.recs), d)
+        return self.call_d(sc, r.choice(self.recs), d)
 
     def arr_args(self, sc, func, d):
         args = []
@@ -845,8 +855,6 @@ class Program:
     def call_d(self, sc, func, d):
         self.called.add(func.name)
         return Call(func, self.arr_args(sc, func, d))
-
-    call_rec = call_d
 
     # -- statements --
 
@@ -1062,7 +1070,7 @@ class Program:
         sc.arr_w.append(name)
         sc.rw.add(name)
 
-    def fill_loop(self, sc, name, accumulate=False, exprs_scope=None):
+    def fill_loop(self, sc, name, accumulate=False):
         """for (i < n) name[perm(i)] = e(i); writes every element."""
         r = self.rng
         c = sc.child()

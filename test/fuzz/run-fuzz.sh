@@ -8,6 +8,7 @@
 # code itself is known to be well-defined. Two programs are built at a time.
 # Any failed build (a crash or an error from the plugin) or failed run prints
 # the seed, the source path and the output, and makes the script exit 1.
+# FUZZ_OPTS="-O1 -O3" (environment) builds at other levels instead.
 set -uo pipefail
 
 if [ "${1:-}" = --one ]; then
@@ -25,7 +26,7 @@ if [ "${1:-}" = --one ]; then
     cat "$bin.fail"
     exit 1
   }
-  for O in -O0 -O2; do
+  for O in ${FUZZ_OPTS:--O0 -O2}; do
     log="$bin$O.log"
     # shellcheck disable=SC2086
     $FUZZ_CC $O "$src" -o "$bin$O" -lm > "$log" 2>&1

@@ -1,0 +1,281 @@
+//===- Pass/RequestServer.cpp - serving the requests of a module ----------===//
+//
+/// \file
+/// See RequestServer.h.
+//
+//===----------------------------------------------------------------------===//
+#include "Pass/RequestServer.h"
+
+#include "Requests/DiffRequest.h"
+#include "Support/Diagnostics.h"
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+
+namespace adjoint {
+
+static std::string typeName(Type *T) {
+  std::string S;
+  raw_string_ostream OS(S);
+  T->print(OS);
+  return S;
+}
+
+bool RequestServer::generatePending() {
+  return Derivatives.generatePending([&](Function &F) {
+    return Derivatives.keyOf(&F).Kind == DerivativeKind::Tangent ? Forward.generateBody(F)
+                                                                 : Reverse.generateBody(F);
+  });
+}
+
+void RequestServer::fail(CallInst &Call) {
+  if (!Call.getType()->isVoidTy())
+    Call.replaceAllUsesWith(PoisonValue::get(Call.getType()));
+  Call.eraseFromParent();
+}
+
+void RequestServer::serve(CallInst &Call) {
+  StringRef Name = requestEntryOf(Call)->getName();
+  std::optional<DiffModeKind> Mode = requestModeOf(Name);
+  if (!Mode) {
+    Diags.error(Call, "'" + Name + "' is not supported yet: this version of Adjoint "
+                                   "implements __enzyme_fwddiff and __enzyme_autodiff");
+    return fail(Call);
+  }
+  std::optional<DiffRequest> Req = parseRequest(Call, *Mode, Diags);
+  if (!Req)
+    return fail(Call);
+  if (*Mode == DiffModeKind::Forward)
+    serveForward(*Req);
+  else
+    serveReverse(*Req);
+}
+
+Value *RequestServer::passArgument(IRBuilder<> &B, Value *V, Type *ParamTy) {
+  if (V->getType() == ParamTy)
+    return V;
+  if (V->getType()->isFloatingPointTy())
+    return B.CreateFPTrunc(V, ParamTy); // undo the promotion of float to double
+  return B.CreateTrunc(V, ParamTy);     // undo the promotion of small integers
+}
+
+/// Converts the N results of a derivative (tangent lanes, or the adjoints
+/// of the active arguments) to the type the user declared for the entry
+/// point: the value itself (or another float width) for N = 1; an array,
+/// vector or struct of N values; otherwise a type with the same layout as
+/// the N values in a row, filled through memory (what the C ABI does to
+/// small structs, e.g. three floats returned as {<2 x float>, float}).
+Value *RequestServer::convertResult(IRBuilder<> &B, ArrayRef<Value *> Values, Type *To) {
+  auto convertOne = [&](Value *V, Type *T) -> Value * {
+    if (V->getType() == T)
+      return V;
+    if (V->getType()->isFloatingPointTy() && T->isFloatingPointTy())
+      return B.CreateFPCast(V, T);
+    return nullptr;
+  };
+  unsigned N = Values.size();
+  if (N == 1)
+    if (Value *V = convertOne(Values[0], To))
+      return V;
+  unsigned ToElements = 0;
+  if (auto *AT = dyn_cast<ArrayType>(To))
+    ToElements = AT->getNumElements();
+  else if (auto *VT = dyn_cast<FixedVectorType>(To))
+    ToElements = VT->getNumElements();
+  else if (auto *ST = dyn_cast<StructType>(To))
+    ToElements = ST->getNumElements();
+  if (N > 1 && ToElements == N) {
+    Value *Agg = PoisonValue::get(To);
+    for (unsigned K = 0; K < N; ++K) {
+      Type *Elem = isa<StructType>(To) ? To->getStructElementType(K)
+                   : isa<ArrayType>(To) ? To->getArrayElementType()
+                                        : cast<VectorType>(To)->getElementType();
+      Value *V = convertOne(Values[K], Elem);
+      if (!V)
+        return nullptr;
+      Agg = isa<FixedVectorType>(To) ? B.CreateInsertElement(Agg, V, K)
+                                     : B.CreateInsertValue(Agg, V, K);
+    }
+    return Agg;
+  }
+  // Through memory: the declared type must hold the values laid out as a
+  // struct of them, up to its own tail padding.
+  SmallVector<Type *, 4> Types;
+  for (Value *V : Values)
+    Types.push_back(V->getType());
+  const DataLayout &DL = M.getDataLayout();
+  const StructLayout *Layout = DL.getStructLayout(StructType::get(M.getContext(), Types));
+  uint64_t Size = Layout->getSizeInBytes();
+  uint64_t ToSize = To->isSized() ? DL.getTypeAllocSize(To).getFixedValue() : 0;
+  if (ToSize >= Size && ToSize < Size + DL.getABITypeAlign(To).value()) {
+    Function *F = B.GetInsertBlock()->getParent();
+    IRBuilder<> Entry(&F->getEntryBlock(), F->getEntryBlock().begin());
+    AllocaInst *Slot = Entry.CreateAlloca(To, nullptr, "derivative.result");
+    for (unsigned K = 0; K < N; ++K)
+      B.CreateStore(Values[K], B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), Slot,
+                                                             Layout->getElementOffset(K)));
+    return B.CreateLoad(To, Slot);
+  }
+  return nullptr;
+}
+
+void RequestServer::serveForward(DiffRequest &Req) {
+  CallInst &Call = *Req.Call;
+  Function &F = *Req.Fn;
+  SmallVector<bool, 8> Mask;
+  for (RequestArg &A : Req.Args)
+    Mask.push_back(A.isDuplicated());
+  size_t Mark = Derivatives.size();
+  Function *Tangent = Forward.getTangentFunction(F, Mask, Req.Width, nullptr, &Call);
+  if (!generatePending()) {
+    Derivatives.discardSince(Mark);
+    return fail(Call);
+  }
+
+  IRBuilder<> B(&Call);
+  IRBuilder<> Entry(&*Call.getFunction()->getEntryBlock().getFirstInsertionPt());
+  const DataLayout &DL = M.getDataLayout();
+  SmallVector<Value *, 16> Args;
+  SmallVector<Value *, 4> ResultShadows; // of a struct returned in memory
+  Type *SlotTy = nullptr;
+  for (auto [I, A] : enumerate(Req.Args)) {
+    Argument *Param = F.getArg(I);
+    Type *ParamTy = Param->getType();
+    if (A.IsResultSlot) {
+      // Memory for the primal result and zeroed memory for its tangents.
+      SlotTy = Param->getParamStructRetType();
+      Args.push_back(Entry.CreateAlloca(SlotTy, nullptr, "result"));
+      for (unsigned K = 0; K < Req.Width; ++K) {
+        AllocaInst *S = Entry.CreateAlloca(SlotTy, nullptr, "result.tangent");
+        B.CreateMemSet(S, B.getInt8(0), DL.getTypeAllocSize(SlotTy), S->getAlign());
+        Args.push_back(S);
+        ResultShadows.push_back(S);
+      }
+      continue;
+    }
+    Args.push_back(passArgument(B, A.Primal, ParamTy));
+    if (!A.isDuplicated())
+      continue;
+    for (unsigned K = 0; K < Req.Width; ++K) {
+      if (A.ShadowStride) {
+        Value *Offset = B.CreateMul(B.CreateSExtOrTrunc(A.ShadowStride, B.getInt64Ty()),
+                                    B.getInt64(K));
+        Args.push_back(B.CreateGEP(B.getInt8Ty(), A.Shadows[0], Offset));
+      } else {
+        Args.push_back(passArgument(B, A.Shadows[K], ParamTy));
+      }
+    }
+  }
+  CallInst *New = B.CreateCall(Tangent, Args);
+  New->setDebugLoc(Call.getDebugLoc());
+
+  bool WantsResult = Req.ResultPtr || (!Call.getType()->isVoidTy() && !Call.use_empty());
+  if (WantsResult) {
+    SmallVector<Value *, 4> Lanes;
+    if (SlotTy) {
+      for (Value *S : ResultShadows)
+        Lanes.push_back(B.CreateLoad(SlotTy, S));
+    } else if (ForwardMode::returnsTangent(F.getReturnType())) {
+      for (unsigned K = 0; K < Req.Width; ++K)
+        Lanes.push_back(B.CreateExtractValue(New, K + 1));
+    } else {
+      Diags.error(Call, "'" + F.getName() + "' returns " + typeName(F.getReturnType()) +
+                            ", which carries no derivative, but the result of this request "
+                            "is used; read the derivatives from the output shadows instead");
+      return fail(Call);
+    }
+    Value *Result = convertResult(B, Lanes, Req.ResultType);
+    if (!Result) {
+      Diags.error(Call, "the request is declared to return " + typeName(Req.ResultType) +
+                            " but the derivative of '" + F.getName() + "' is " +
+                            (Req.Width > 1 ? Twine(Req.Width) + " values of type " : Twine()) +
+                            typeName(Lanes[0]->getType()) +
+                            "; declare the entry point to return that type (in batch "
+                            "mode, a struct or array of N of them)");
+      return fail(Call);
+    }
+    if (Req.ResultPtr)
+      B.CreateStore(Result, Req.ResultPtr);
+    else
+      Call.replaceAllUsesWith(Result);
+  }
+  if (!Call.getType()->isVoidTy())
+    Call.replaceAllUsesWith(PoisonValue::get(Call.getType()));
+  Call.eraseFromParent();
+}
+
+/// Reverse mode (combined): the gradient function returns the adjoints of
+/// the active scalar arguments; shadows of duplicated pointers accumulate.
+void RequestServer::serveReverse(DiffRequest &Req) {
+  CallInst &Call = *Req.Call;
+  Function &F = *Req.Fn;
+  if (Req.Width != 1) {
+    Diags.error(Call, "batch reverse mode (enzyme_width) is not supported yet");
+    return fail(Call);
+  }
+  Type *Ret = F.getReturnType();
+  if (!Ret->isVoidTy() && !Ret->isFloatingPointTy() &&
+      ForwardMode::returnsTangent(Ret)) {
+    Diags.error(Call, "'" + F.getName() + "' returns " + typeName(Ret) +
+                          "; reverse mode seeds a scalar float result (or none) in this "
+                          "version: return one float, or write results through a pointer");
+    return fail(Call);
+  }
+  std::string Activity;
+  for (auto [I, A] : enumerate(Req.Args)) {
+    Type *T = F.getArg(I)->getType();
+    if (A.isDuplicated() && (!T->isPointerTy() || A.IsResultSlot || A.ShadowStride)) {
+      Diags.error(Call, "argument " + Twine(I + 1) + " of '" + F.getName() +
+                            "' is duplicated, which in reverse mode needs a pointer (with its "
+                            "shadow); mark a float argument enzyme_out to get its derivative");
+      return fail(Call);
+    }
+    Activity.push_back(A.Activity == ActivityKind::Out ? GradientActivity::Active
+                       : A.isDuplicated()              ? GradientActivity::Duplicated
+                                                       : GradientActivity::Const);
+  }
+  size_t Mark = Derivatives.size();
+  Function *Gradient = Reverse.getGradientFunction(F, Activity, &Call);
+  if (!generatePending()) {
+    Derivatives.discardSince(Mark);
+    return fail(Call);
+  }
+  IRBuilder<> B(&Call);
+  SmallVector<Value *, 16> Args;
+  for (auto [I, A] : enumerate(Req.Args)) {
+    Type *ParamTy = F.getArg(I)->getType();
+    Args.push_back(passArgument(B, A.Primal, ParamTy));
+    if (A.isDuplicated())
+      Args.push_back(passArgument(B, A.Shadows[0], ParamTy));
+  }
+  CallInst *New = B.CreateCall(Gradient, Args);
+  New->setDebugLoc(Call.getDebugLoc());
+  bool WantsResult = Req.ResultPtr || (!Call.getType()->isVoidTy() && !Call.use_empty());
+  if (WantsResult) {
+    SmallVector<Value *, 4> Adjoints;
+    for (unsigned K = 0; !Gradient->getReturnType()->isVoidTy() &&
+                         K < Gradient->getReturnType()->getStructNumElements();
+         ++K)
+      Adjoints.push_back(B.CreateExtractValue(New, K));
+    Value *Result = Adjoints.empty() ? nullptr : convertResult(B, Adjoints, Req.ResultType);
+    if (!Result) {
+      Diags.error(Call, "the request is declared to return " + typeName(Req.ResultType) +
+                            " but '" + F.getName() + "' has " + Twine(Adjoints.size()) +
+                            " active (enzyme_out) argument(s); declare the entry point to "
+                            "return their derivatives (one value, or a struct of them in order)");
+      return fail(Call);
+    }
+    if (Req.ResultPtr)
+      B.CreateStore(Result, Req.ResultPtr);
+    else
+      Call.replaceAllUsesWith(Result);
+  }
+  if (!Call.getType()->isVoidTy())
+    Call.replaceAllUsesWith(PoisonValue::get(Call.getType()));
+  Call.eraseFromParent();
+}
+
+} // namespace adjoint
