@@ -272,7 +272,10 @@ void GradientBuilder::recordBlock(BasicBlock &BB) {
     for (BasicBlock *P : predecessors(&BB))
       CameFrom->addIncoming(FB.getInt32(find(Preds, P) - Preds.begin()), P);
     R.CameFrom = CameFrom;
-    R.Values.push_back(CameFrom);
+    // A join outside loops that dominates every return runs once: its
+    // reverse reads the choice directly.
+    if (!availableInReverse(CameFrom))
+      R.Values.push_back(CameFrom);
   }
   if (R.Values.empty()) {
     if (printPerf() && !R.Recomputed.empty())
@@ -436,9 +439,9 @@ void GradientBuilder::reverseBlock(BasicBlock &BB) {
       Local[V] = B.CreateAlignedLoad(V->getType(),
                                      B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), At, Off),
                                      Align(1), V->getName() + ".rev");
-    if (R.CameFrom)
-      CameFrom = Local[R.CameFrom];
   }
+  if (R.CameFrom)
+    CameFrom = primal(R.CameFrom);
   for (Instruction *I : R.Recomputed) {
     Instruction *Copy = I->clone();
     for (Use &Op : Copy->operands())
@@ -493,7 +496,7 @@ bool GradientBuilder::run() {
   LLVMContext &Ctx = F.getContext();
   for (BasicBlock *BB : Blocks)
     ReverseOf[BB] = BasicBlock::Create(Ctx, "rev." + BB->getName(), &F);
-  BasicBlock *Exit = BasicBlock::Create(Ctx, "rev.exit", &F);
+  BasicBlock *Exit = BasicBlock::Create(Ctx, "gradient.return", &F);
   ReverseOf[nullptr] = Exit;
 
   for (BasicBlock *BB : Blocks)

@@ -66,10 +66,11 @@ Tape::Tape(Function &F) {
   StructType *ST = stateType(Ctx);
   State = B.CreateAlloca(ST, nullptr, "tape");
   B.CreateStore(Constant::getNullValue(ST), State);
-  PushFn = getPushHelper(*F.getParent());
 }
 
 Value *Tape::push(IRBuilderBase &B, uint64_t Bytes) {
+  if (!PushFn)
+    PushFn = getPushHelper(*B.GetInsertBlock()->getModule());
   CallInst *Call = B.CreateCall(PushFn, {State, B.getInt64(Bytes)}, "record");
   Pushes.push_back(Call);
   return Call;
@@ -86,6 +87,8 @@ Value *Tape::pop(IRBuilderBase &B, uint64_t Bytes) {
 }
 
 void Tape::free(IRBuilderBase &B) {
+  if (Pushes.empty())
+    return; // nothing was ever allocated
   Module &M = *B.GetInsertBlock()->getModule();
   FunctionCallee Free = M.getOrInsertFunction("free", B.getVoidTy(), B.getPtrTy());
   B.CreateCall(Free, {B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(stateType(B.getContext()),

@@ -34,7 +34,7 @@ public:
 
 private:
   llvm::Value *State;
-  llvm::Function *PushFn;
+  llvm::Function *PushFn = nullptr; ///< created at the first push
   llvm::SmallVector<llvm::CallInst *, 16> Pushes;
 };
 

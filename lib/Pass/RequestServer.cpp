@@ -8,8 +8,10 @@
 
 #include "Requests/DiffRequest.h"
 #include "Support/Diagnostics.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -22,6 +24,53 @@ static std::string typeName(Type *T) {
   raw_string_ostream OS(S);
   T->print(OS);
   return S;
+}
+
+/// Whether the memory \p Ptr points into is only ever written: a local
+/// whose every use (through address arithmetic) is a store into it.
+static bool isWriteOnlyMemory(Value *Ptr, const Instruction *Except) {
+  auto *Slot = dyn_cast<AllocaInst>(getUnderlyingObject(Ptr));
+  if (!Slot)
+    return false;
+  SmallVector<Value *, 8> Work{Slot};
+  while (!Work.empty()) {
+    Value *P = Work.pop_back_val();
+    for (User *U : P->users()) {
+      if (U == Except || isa<LifetimeIntrinsic>(U))
+        continue;
+      if (isa<GetElementPtrInst>(U) || isa<BitCastInst>(U)) {
+        Work.push_back(U);
+        continue;
+      }
+      auto *S = dyn_cast<StoreInst>(U);
+      if (!S || S->getPointerOperand() != P)
+        return false;
+    }
+  }
+  return true;
+}
+
+/// Whether the program reads the request's result. At -O0 an unused struct
+/// result is still stored (whole or field by field) into a temporary that
+/// nothing reads.
+static bool resultIsUsed(const DiffRequest &Req) {
+  CallInst &Call = *Req.Call;
+  if (Req.ResultPtr)
+    return !isWriteOnlyMemory(Req.ResultPtr, &Call);
+  SmallVector<Value *, 4> Work{&Call};
+  while (!Work.empty()) {
+    Value *V = Work.pop_back_val();
+    for (User *U : V->users()) {
+      if (isa<ExtractValueInst>(U)) {
+        Work.push_back(U);
+        continue;
+      }
+      auto *S = dyn_cast<StoreInst>(U);
+      if (!S || S->getValueOperand() != V || !isWriteOnlyMemory(S->getPointerOperand(), nullptr))
+        return true;
+    }
+  }
+  return false;
 }
 
 bool RequestServer::generatePending() {
@@ -172,7 +221,7 @@ void RequestServer::serveForward(DiffRequest &Req) {
   CallInst *New = B.CreateCall(Tangent, Args);
   New->setDebugLoc(Call.getDebugLoc());
 
-  bool WantsResult = Req.ResultPtr || (!Call.getType()->isVoidTy() && !Call.use_empty());
+  bool WantsResult = resultIsUsed(Req);
   if (WantsResult) {
     SmallVector<Value *, 4> Lanes;
     if (SlotTy) {
@@ -217,9 +266,12 @@ void RequestServer::serveReverse(DiffRequest &Req) {
     return fail(Call);
   }
   Type *Ret = F.getReturnType();
-  if (!Ret->isVoidTy() && !Ret->isFloatingPointTy() &&
-      ForwardMode::returnsTangent(Ret)) {
-    Diags.error(Call, "'" + F.getName() + "' returns " + typeName(Ret) +
+  bool ReturnsStructInMemory = any_of(Req.Args, [](const RequestArg &A) { return A.IsResultSlot; });
+  if (ReturnsStructInMemory ||
+      (!Ret->isVoidTy() && !Ret->isFloatingPointTy() && ForwardMode::returnsTangent(Ret))) {
+    Diags.error(Call, "'" + F.getName() + "' returns " +
+                          (ReturnsStructInMemory ? "a struct"
+                                                 : "a struct or vector (" + typeName(Ret) + ")") +
                           "; reverse mode seeds a scalar float result (or none) in this "
                           "version: return one float, or write results through a pointer");
     return fail(Call);
@@ -253,7 +305,7 @@ void RequestServer::serveReverse(DiffRequest &Req) {
   }
   CallInst *New = B.CreateCall(Gradient, Args);
   New->setDebugLoc(Call.getDebugLoc());
-  bool WantsResult = Req.ResultPtr || (!Call.getType()->isVoidTy() && !Call.use_empty());
+  bool WantsResult = resultIsUsed(Req);
   if (WantsResult) {
     SmallVector<Value *, 4> Adjoints;
     for (unsigned K = 0; !Gradient->getReturnType()->isVoidTy() &&

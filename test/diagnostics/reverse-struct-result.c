@@ -20,7 +20,7 @@ static Pair both(double x) {
 }
 
 double grad_pair(double x) {
-  // CHECK: reverse-struct-result.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: 'both' returns { double, double }; reverse mode seeds a scalar float result (or none) in this version: return one float, or write results through a pointer
+  // CHECK: reverse-struct-result.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: 'both' returns a struct or vector ({ double, double }); reverse mode seeds a scalar float result (or none) in this version: return one float, or write results through a pointer
   return __enzyme_autodiff((void *)both, x);
 }
 

@@ -1,7 +1,7 @@
-; An if/else diamond outside loops. The join block has two predecessors,
-; so its record holds which one ran (an i32, 8 bytes with the rounding),
-; and its reverse block switches on it to go back into the reverse of that
-; arm. The then-arm's %t does not dominate the return (the else path skips
+; An if/else diamond outside loops. The join block has two predecessors;
+; it runs once (outside loops, dominating the return), so its reverse block
+; reads which one ran directly from the forward phi %came.from (no tape
+; record) and switches on it to go back into the reverse of that arm. The then-arm's %t does not dominate the return (the else path skips
 ; it), so the then-block saves it for the reverse of t * t. The else-arm
 ; needs nothing (x * 3: the partial is the constant) and saves nothing.
 ; The join's own phi %r and the argument %x are read directly by the
@@ -15,8 +15,6 @@
 ; Not in a loop: no "(in a loop of depth N)".
 ; PERF:      adjoint: perf: revdiff.f.o: block 'then' saves 8 bytes on the tape per execution{{$}}
 ; PERF-NEXT:   %t = fmul (8 bytes): defined on a path that does not reach every return
-; PERF-NEXT: adjoint: perf: revdiff.f.o: block 'join' saves 8 bytes on the tape per execution{{$}}
-; PERF-NEXT:   %came.from: which of 2 predecessors ran (the reverse pass goes back that way)
 ; PERF-NOT:  saves
 ; PERF-NOT:  %r =
 
@@ -69,8 +67,7 @@ define double @df(double %x) {
 ; CHECK-NEXT:    %came.from = phi i32 [ 0, %else ], [ 1, %[[THENEND]] ]
 ; CHECK-NEXT:    %r = phi double [ %a, %[[THENEND]] ], [ %b, %else ]
 ; CHECK-NEXT:    %s = fmul double %r, %x
-; CHECK:         add i64 {{%.*}}, 8
-; CHECK:         store i32 %came.from, ptr {{%.*}}, align 1
+; CHECK-NOT:     store i32 %came.from
 ; CHECK-NOT:     store double %r
 ; CHECK:         br label %rev.join
 
@@ -87,23 +84,22 @@ define double @df(double %x) {
 ; CHECK:         fmul double %t.rev,
 ; CHECK:         fmul double %t.rev,
 ; CHECK:         br label %rev.entry
-; The join's reverse pops the predecessor, reads %r directly, sends the
+; The join's reverse reads the predecessor and %r directly, sends the
 ; phi's adjoint to the incoming value of the arm that ran, and branches
 ; back into that arm.
 ; CHECK:       rev.join:
-; CHECK:         sub i64 {{%.*}}, 8
-; CHECK:         %came.from.rev = load i32, ptr {{%.*}}, align 1
+; CHECK-NOT:     %record
 ; CHECK:         fmul double %r,
-; CHECK:         [[ELSE:%.*]] = icmp eq i32 %came.from.rev, 0
+; CHECK:         [[ELSE:%.*]] = icmp eq i32 %came.from, 0
 ; CHECK-NEXT:    [[TOB:%.*]] = select i1 [[ELSE]], double [[AR:%.*]], double 0.000000e+00
 ; CHECK-NEXT:    [[B0:%.*]] = load double, ptr %b.adj
 ; CHECK-NEXT:    [[B1:%.*]] = fadd double [[B0]], [[TOB]]
 ; CHECK-NEXT:    store double [[B1]], ptr %b.adj
-; CHECK-NEXT:    [[THEN:%.*]] = icmp eq i32 %came.from.rev, 1
+; CHECK-NEXT:    [[THEN:%.*]] = icmp eq i32 %came.from, 1
 ; CHECK-NEXT:    [[TOA:%.*]] = select i1 [[THEN]], double [[AR]], double 0.000000e+00
 ; CHECK-NEXT:    [[A0:%.*]] = load double, ptr %a.adj
 ; CHECK-NEXT:    [[A1:%.*]] = fadd double [[A0]], [[TOA]]
 ; CHECK-NEXT:    store double [[A1]], ptr %a.adj
-; CHECK-NEXT:    switch i32 %came.from.rev, label %rev.else [
+; CHECK-NEXT:    switch i32 %came.from, label %rev.else [
 ; CHECK-NEXT:      i32 1, label %rev.then
 ; CHECK-NEXT:    ]

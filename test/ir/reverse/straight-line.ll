@@ -88,9 +88,9 @@ define { double, double } @df(double %x, double %y) {
 ; CHECK-NEXT:    [[Y2:%.*]] = load double, ptr %y.adj
 ; CHECK-NEXT:    [[Y3:%.*]] = fadd double [[Y2]], [[DY2]]
 ; CHECK-NEXT:    store double [[Y3]], ptr %y.adj
-; CHECK-NEXT:    br label %rev.exit
+; CHECK-NEXT:    br label %gradient.return
 ; The results, in the order of the active arguments.
-; CHECK:       rev.exit:
+; CHECK:       gradient.return:
 ; CHECK-NEXT:    [[RX:%.*]] = load double, ptr %x.adj
 ; CHECK-NEXT:    [[RY:%.*]] = load double, ptr %y.adj
 ; CHECK:         [[R0:%.*]] = insertvalue { double, double } poison, double [[RX]], 0
