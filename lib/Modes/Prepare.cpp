@@ -71,11 +71,16 @@ void normalize(Function &F, FunctionAnalysisManager &FAM) {
   FPM.addPass(EarlyCSEPass());
   FPM.addPass(InstCombinePass());
   FPM.addPass(SimplifyCFGPass());
-  // Once more: a first round turns selects of references (std::min(a, b) on
-  // temporaries at -O0) into selects of allocas, which the second promotes.
-  FPM.addPass(SROAPass(SROAOptions::ModifyCFG));
-  FPM.addPass(InstCombinePass());
   FPM.run(F, FAM);
+  // Once more when locals are left: a first round turns selects of
+  // references (std::min(a, b) on temporaries at -O0) into selects of
+  // allocas, which the second promotes.
+  if (any_of(instructions(F), [](Instruction &I) { return isa<AllocaInst>(I); })) {
+    FunctionPassManager Again;
+    Again.addPass(SROAPass(SROAOptions::ModifyCFG));
+    Again.addPass(InstCombinePass());
+    Again.run(F, FAM);
+  }
   removeUnreachableBlocks(F);
   FAM.invalidate(F, PreservedAnalyses::none());
 }
