@@ -73,6 +73,19 @@ static bool resultIsUsed(const DiffRequest &Req) {
   return false;
 }
 
+/// Hands the request's result (null when unused) to the program and
+/// removes the request.
+void RequestServer::complete(DiffRequest &Req, IRBuilder<> &B, Value *Result) {
+  CallInst &Call = *Req.Call;
+  if (Result && Req.ResultPtr)
+    B.CreateStore(Result, Req.ResultPtr);
+  else if (Result)
+    Call.replaceAllUsesWith(Result);
+  if (!Call.getType()->isVoidTy())
+    Call.replaceAllUsesWith(PoisonValue::get(Call.getType()));
+  Call.eraseFromParent();
+}
+
 bool RequestServer::generatePending() {
   return Derivatives.generatePending([&](Function &F) {
     return Derivatives.keyOf(&F).Kind == DerivativeKind::Tangent ? Forward.generateBody(F)
@@ -246,14 +259,9 @@ void RequestServer::serveForward(DiffRequest &Req) {
                             "mode, a struct or array of N of them)");
       return fail(Call);
     }
-    if (Req.ResultPtr)
-      B.CreateStore(Result, Req.ResultPtr);
-    else
-      Call.replaceAllUsesWith(Result);
+    return complete(Req, B, Result);
   }
-  if (!Call.getType()->isVoidTy())
-    Call.replaceAllUsesWith(PoisonValue::get(Call.getType()));
-  Call.eraseFromParent();
+  complete(Req, B, nullptr);
 }
 
 /// Reverse mode (combined): the gradient function returns the adjoints of
@@ -320,14 +328,9 @@ void RequestServer::serveReverse(DiffRequest &Req) {
                             "return their derivatives (one value, or a struct of them in order)");
       return fail(Call);
     }
-    if (Req.ResultPtr)
-      B.CreateStore(Result, Req.ResultPtr);
-    else
-      Call.replaceAllUsesWith(Result);
+    return complete(Req, B, Result);
   }
-  if (!Call.getType()->isVoidTy())
-    Call.replaceAllUsesWith(PoisonValue::get(Call.getType()));
-  Call.eraseFromParent();
+  complete(Req, B, nullptr);
 }
 
 } // namespace adjoint

@@ -39,6 +39,7 @@ private:
   llvm::Value *convertResult(llvm::IRBuilder<> &B, llvm::ArrayRef<llvm::Value *> Values,
                              llvm::Type *To);
   void fail(llvm::CallInst &Call);
+  void complete(DiffRequest &Req, llvm::IRBuilder<> &B, llvm::Value *Result);
   /// Generates every queued body, each by the mode that declared it.
   bool generatePending();
 
