@@ -54,7 +54,6 @@ public:
   DerivativeSet(llvm::Module &M, llvm::FunctionAnalysisManager &FAM, Diagnostics &Diags);
   ~DerivativeSet();
 
-  llvm::Module &module() { return M; }
   Diagnostics &diagnostics() { return Diags; }
 
   /// The function generated for \p Key, or null.

@@ -464,7 +464,7 @@ void GradientBuilder::reverseBlock(BasicBlock &BB) {
   reversePhis(BB, CameFrom);
   SmallVector<BasicBlock *, 4> Preds = uniquePredecessors(&BB);
   if (Preds.empty())
-    B.CreateBr(ReverseOf[nullptr]);
+    B.CreateBr(GradientReturn);
   else if (Preds.size() == 1)
     B.CreateBr(ReverseOf[Preds[0]]);
   else {
@@ -496,8 +496,7 @@ bool GradientBuilder::run() {
   LLVMContext &Ctx = F.getContext();
   for (BasicBlock *BB : Blocks)
     ReverseOf[BB] = BasicBlock::Create(Ctx, "rev." + BB->getName(), &F);
-  BasicBlock *Exit = BasicBlock::Create(Ctx, "gradient.return", &F);
-  ReverseOf[nullptr] = Exit;
+  GradientReturn = BasicBlock::Create(Ctx, "gradient.return", &F);
 
   for (BasicBlock *BB : Blocks)
     recordBlock(*BB);
@@ -515,7 +514,7 @@ bool GradientBuilder::run() {
       return false;
   }
 
-  B.SetInsertPoint(Exit);
+  B.SetInsertPoint(GradientReturn);
   SmallVector<Value *, 4> Results;
   unsigned Next = 0;
   for (char C : Key.Activity) {

@@ -86,6 +86,8 @@ private:
   llvm::SmallVector<llvm::BasicBlock *, 16> Blocks;     ///< forward, in RPO
   llvm::SmallVector<llvm::ReturnInst *, 2> Returns;
   llvm::DenseMap<llvm::BasicBlock *, llvm::BasicBlock *> ReverseOf;
+  /// Where the reverse of the entry block ends: collects the results.
+  llvm::BasicBlock *GradientReturn = nullptr;
   llvm::DenseMap<llvm::Value *, llvm::Value *> Shadow;  ///< forward shadow pointers
   llvm::DenseMap<llvm::Value *, llvm::AllocaInst *> Slots;
   /// Per forward block: the values its record holds, in order, and their

@@ -487,6 +487,5 @@ const Rule *findCallRule(const CallBase &CB) {
   return R;
 }
 
-ArrayRef<Rule> allRules() { return Table; }
 
 } // namespace adjoint

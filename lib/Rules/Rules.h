@@ -82,8 +82,6 @@ const Rule *findInstructionRule(const llvm::Instruction &I);
 /// The rule for a call to an LLVM math intrinsic or a libm function
 /// declared in the module (`sin`, `sinf`, `sinl`, `llvm.sin.*` share one).
 const Rule *findCallRule(const llvm::CallBase &CB);
-/// Every entry, for tests and documentation.
-llvm::ArrayRef<Rule> allRules();
 
 } // namespace adjoint
 

@@ -28,7 +28,6 @@ public:
   /// An error located at the function \p F as a whole.
   void error(const llvm::Function &F, const llvm::Twine &Message);
   bool hadError() const { return ErrorCount != 0; }
-  unsigned errorCount() const { return ErrorCount; }
 
 private:
   unsigned ErrorCount = 0;
