@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Forward-mode benchmark: time of one tangent (__enzyme_fwddiff) against the primal on
 # loop-heavy problems, and the compile time of the same file with and without Adjoint.
-# Usage: bench/run-forward.sh [build-dir]   (env: PROBS, default "heat ode mlp")
+# Usage: bench/run-forward.sh [build-dir]   (env: PROBS, default "heat ode mlp gmm ba")
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
@@ -9,7 +9,7 @@ BUILD=$(mkdir -p "${1:-$ROOT/build/bench-forward}" && cd "${1:-$ROOT/build/bench
 CXX=/usr/lib/llvm-19/bin/clang++
 ADCXX="$ROOT/build/bin/adjoint-c++"
 FLAGS="-O3 -std=c++17 -DNDEBUG"
-PROBS=${PROBS:-"heat ode mlp"}
+PROBS=${PROBS:-"heat ode mlp gmm ba"}
 cd "$BUILD"
 : > results.txt
 secs() { local t0 t1; t0=$(date +%s.%N); "$@"; t1=$(date +%s.%N); awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.3f", b-a}'; }
