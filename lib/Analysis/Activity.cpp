@@ -34,7 +34,7 @@ bool isShadowedGlobalPointer(const Value *V) {
 }
 
 bool ActivityInfo::isActive(const Value *V) const {
-  return Active.contains(V) || (LocalMemoryHasShadows && isShadowedGlobalPointer(V));
+  return Active.contains(V) || (Memory.Globals && isShadowedGlobalPointer(V));
 }
 
 namespace {
@@ -42,8 +42,8 @@ namespace {
 /// One pass of the transfer functions; returns whether anything changed.
 class ActivityStep {
 public:
-  ActivityStep(ActivityInfo &Info, DenseSet<const Value *> &Active, bool LocalMemory)
-      : Info(Info), Active(Active), LocalMemory(LocalMemory) {}
+  ActivityStep(ActivityInfo &Info, DenseSet<const Value *> &Active, ShadowedMemory Memory)
+      : Info(Info), Active(Active), Memory(Memory) {}
 
   bool run(ArrayRef<Instruction *> Order) {
     bool Changed = false;
@@ -70,12 +70,12 @@ private:
     if (Callee) {
       StringRef Name = Callee->getName();
       if (allocatorInfo(Name) || isReallocFunction(Name))
-        return LocalMemory;
+        return Memory.Heap;
     }
     if (!canCarryDerivative(CB.getType()))
       return false;
     // A defined callee may read derivatives from shadowed globals.
-    if (LocalMemory && Callee && !Callee->isDeclaration() && callMayAccessGlobals(CB))
+    if (Memory.Globals && Callee && !Callee->isDeclaration() && callMayAccessGlobals(CB))
       return true;
     for (const Use &A : CB.args())
       if (act(A.get()))
@@ -91,7 +91,7 @@ private:
       Type *T = cast<AllocaInst>(I).getAllocatedType();
       while (auto *AT = dyn_cast<ArrayType>(T))
         T = AT->getElementType();
-      return LocalMemory && (canCarryDerivative(T) || T->isIntegerTy(8));
+      return Memory.Locals && (canCarryDerivative(T) || T->isIntegerTy(8));
     }
     case Instruction::Load:
       return act(cast<LoadInst>(I).getPointerOperand());
@@ -126,15 +126,15 @@ private:
 
   ActivityInfo &Info;
   DenseSet<const Value *> &Active;
-  bool LocalMemory;
+  ShadowedMemory Memory;
 };
 
 } // namespace
 
 ActivityInfo ActivityInfo::compute(Function &F, ArrayRef<bool> ArgIsActive,
-                                   bool LocalMemoryHasShadows) {
+                                   ShadowedMemory Memory) {
   ActivityInfo Info;
-  Info.LocalMemoryHasShadows = LocalMemoryHasShadows;
+  Info.Memory = Memory;
   for (Argument &A : F.args())
     if (ArgIsActive[A.getArgNo()])
       Info.Active.insert(&A);
@@ -143,7 +143,7 @@ ActivityInfo ActivityInfo::compute(Function &F, ArrayRef<bool> ArgIsActive,
   for (BasicBlock *BB : RPO)
     for (Instruction &I : *BB)
       Order.push_back(&I);
-  ActivityStep Step(Info, Info.Active, LocalMemoryHasShadows);
+  ActivityStep Step(Info, Info.Active, Memory);
   while (Step.run(Order)) {
   }
   return Info;

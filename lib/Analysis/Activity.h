@@ -37,21 +37,27 @@ class raw_ostream;
 
 namespace adjoint {
 
+/// Which memory, besides what active arguments point to, has shadows.
+struct ShadowedMemory {
+  bool Locals = true;  ///< allocas
+  bool Heap = true;    ///< what allocators return
+  bool Globals = true; ///< mutable globals defined in the module
+};
+
 class ActivityInfo {
 public:
   /// \p ArgIsActive: one entry per argument of \p F (a float that carries a
-  /// derivative, or a pointer with a shadow). With \p LocalMemoryHasShadows,
-  /// locals, heap allocations and mutable globals get shadows too (forward
-  /// mode); without, only memory reached from arguments has one.
+  /// derivative, or a pointer with a shadow); \p Memory says which other
+  /// memory has shadows (forward mode: all of it).
   static ActivityInfo compute(llvm::Function &F, llvm::ArrayRef<bool> ArgIsActive,
-                              bool LocalMemoryHasShadows = true);
+                              ShadowedMemory Memory = ShadowedMemory());
 
   bool isActive(const llvm::Value *V) const;
   void print(llvm::raw_ostream &OS, const llvm::Function &F) const;
 
 private:
   llvm::DenseSet<const llvm::Value *> Active;
-  bool LocalMemoryHasShadows = true;
+  ShadowedMemory Memory;
 };
 
 /// Whether \p V is a global (or a constant expression over one) whose

@@ -68,7 +68,8 @@ static SmallVector<bool, 8> activeArgs(const DerivativeKey &Key, Function &F) {
 GradientBuilder::GradientBuilder(DerivativeSet &Set, Function &Gradient, const DerivativeKey &Key)
     : Set(Set), F(Gradient), Key(Key),
       Varied(ActivityInfo::compute(Gradient, activeArgs(Key, Gradient),
-                                   /*LocalMemoryHasShadows=*/false)),
+                                   ShadowedMemory{/*Locals=*/true, /*Heap=*/false,
+                                                  /*Globals=*/false})),
       DT(Gradient), LI(DT), TheTape(Gradient), B(Gradient.getContext()) {}
 
 void GradientBuilder::fail(Instruction &At, const Twine &Why) {
@@ -82,6 +83,18 @@ bool GradientBuilder::isActive(Value *V) const {
   return Useful.contains(V) && Varied.isActive(V);
 }
 
+/// Instructions with reverse work: active values, and writes of floats into
+/// memory with a shadow (their reverse moves the shadow into the stored
+/// value's adjoint and clears it: what was overwritten gets no adjoint).
+bool GradientBuilder::hasReverse(Instruction &I) const {
+  if (auto *S = dyn_cast<StoreInst>(&I))
+    return Varied.isActive(S->getPointerOperand()) &&
+           isAdjointType(S->getValueOperand()->getType());
+  if (auto *MS = dyn_cast<MemSetInst>(&I))
+    return Varied.isActive(MS->getRawDest());
+  return isActive(&I);
+}
+
 /// Useful: what an adjoint can flow back from the result into. Backward
 /// closure from the returned values over operands that are varied.
 void GradientBuilder::computeUseful() {
@@ -93,6 +106,12 @@ void GradientBuilder::computeUseful() {
   for (ReturnInst *R : Returns)
     if (Value *V = R->getReturnValue())
       mark(V);
+  // What is stored into memory with a shadow may be read back or be an
+  // output the caller seeds: its adjoint comes from the shadow.
+  for (BasicBlock *BB : Blocks)
+    for (Instruction &I : *BB)
+      if (auto *S = dyn_cast<StoreInst>(&I); S && Varied.isActive(S->getPointerOperand()))
+        mark(S->getValueOperand());
   while (!Work.empty()) {
     auto *I = dyn_cast<Instruction>(Work.pop_back_val());
     if (!I || isa<LoadInst>(I))
@@ -144,15 +163,17 @@ bool GradientBuilder::checkSupported() {
   for (BasicBlock *BB : Blocks)
     for (Instruction &I : *BB) {
       if (auto *S = dyn_cast<StoreInst>(&I)) {
-        if (Varied.isActive(S->getPointerOperand()) ||
-            (Varied.isActive(S->getValueOperand()) &&
-             isAdjointType(S->getValueOperand()->getType())))
-          fail(I, "reverse mode does not differentiate writes to memory yet; keep the "
-                  "computation in values, or use forward mode (__enzyme_fwddiff)");
+        // A derivative stored where no shadow can receive its adjoint would
+        // be lost.
+        Value *V = S->getValueOperand();
+        if (!Varied.isActive(S->getPointerOperand()) && Varied.isActive(V) &&
+            !isa<Constant>(V) && (isAdjointType(V->getType()) || V->getType()->isPointerTy()))
+          fail(I, "a value that carries a derivative is stored to memory without a shadow, so "
+                  "its derivative would be lost; pass that memory as enzyme_dup with a shadow");
         continue;
       }
       auto *CB = dyn_cast<CallBase>(&I);
-      if (!CB || isInactiveCall(*CB) || findCallRule(*CB))
+      if (!CB || isInactiveCall(*CB) || findCallRule(*CB) || isa<MemSetInst>(CB))
         continue;
       bool Touches = false;
       for (Value *A : CB->args())
@@ -162,8 +183,9 @@ bool GradientBuilder::checkSupported() {
       Function *Callee = CB->getCalledFunction();
       if (Callee && !Reported.insert(Callee).second)
         continue;
-      if (isa<MemIntrinsic>(CB))
-        fail(I, "reverse mode does not differentiate writes to memory yet (memcpy, memset)");
+      if (isa<MemTransferInst>(CB))
+        fail(I, "reverse mode does not differentiate memcpy or memmove yet (they need the "
+                "types of the bytes copied)");
       else if (!Callee)
         fail(I, "reverse mode cannot differentiate an indirect call yet");
       else if (!Callee->isDeclaration())
@@ -192,6 +214,18 @@ void GradientBuilder::buildShadows() {
   SmallVector<PHINode *, 8> Phis;
   for (BasicBlock *BB : Blocks)
     for (Instruction &I : *BB) {
+      // Pointers stored into memory with a shadow put their shadow in the
+      // shadow memory, so a load of the pointer finds it again.
+      if (auto *St = dyn_cast<StoreInst>(&I);
+          St && St->getValueOperand()->getType()->isPointerTy())
+        if (Value *SP = Shadow.lookup(St->getPointerOperand())) {
+          Value *SV = Shadow.lookup(St->getValueOperand());
+          IRBuilder<> FB(St->getNextNode());
+          FB.CreateAlignedStore(SV ? SV
+                                   : ConstantPointerNull::get(
+                                         cast<PointerType>(St->getValueOperand()->getType())),
+                                SP, St->getAlign());
+        }
       if (!I.getType()->isPointerTy() || !Varied.isActive(&I))
         continue;
       IRBuilder<> FB(&I);
@@ -200,7 +234,18 @@ void GradientBuilder::buildShadows() {
       else
         FB.SetInsertPoint(I.getNextNode());
       Value *S = nullptr;
-      if (auto *G = dyn_cast<GetElementPtrInst>(&I)) {
+      if (auto *A = dyn_cast<AllocaInst>(&I)) {
+        // A local's shadow starts at zero: nothing has flowed back into it.
+        AllocaInst *SA = FB.CreateAlloca(A->getAllocatedType(), A->getAddressSpace(),
+                                         A->getArraySize(), I.getName() + ".shadow");
+        SA->setAlignment(A->getAlign());
+        const DataLayout &DL = F.getDataLayout();
+        Value *Size = FB.CreateMul(
+            FB.CreateZExtOrTrunc(A->getArraySize(), FB.getInt64Ty()),
+            FB.getInt64(DL.getTypeAllocSize(A->getAllocatedType()).getFixedValue()));
+        FB.CreateMemSet(SA, FB.getInt8(0), Size, A->getAlign());
+        S = SA;
+      } else if (auto *G = dyn_cast<GetElementPtrInst>(&I)) {
         SmallVector<Value *, 4> Idx(G->indices());
         S = FB.CreateGEP(G->getSourceElementType(), Shadow.lookup(G->getPointerOperand()), Idx,
                          I.getName() + ".shadow", G->isInBounds());
@@ -258,7 +303,7 @@ void GradientBuilder::recordBlock(BasicBlock &BB) {
   };
   SmallVector<Value *, 4> Needs;
   for (Instruction &I : BB) {
-    if (isa<PHINode>(I) || I.isTerminator() || !isActive(&I))
+    if (isa<PHINode>(I) || I.isTerminator() || !hasReverse(I))
       continue;
     Needs.clear();
     reverseNeeds(I, Needs);
@@ -303,6 +348,15 @@ void GradientBuilder::recordBlock(BasicBlock &BB) {
 /// primal values the partials of active operands use (fadd: none; fmul: the
 /// other operand; exp: the result), so the tape holds no more than that.
 void GradientBuilder::reverseNeeds(Instruction &I, SmallVectorImpl<Value *> &Needs) {
+  if (auto *S = dyn_cast<StoreInst>(&I)) {
+    Needs.push_back(Shadow.lookup(S->getPointerOperand()));
+    return;
+  }
+  if (auto *MS = dyn_cast<MemSetInst>(&I)) {
+    Needs.push_back(Shadow.lookup(MS->getRawDest()));
+    Needs.push_back(MS->getLength());
+    return;
+  }
   if (auto *L = dyn_cast<LoadInst>(&I)) {
     Needs.push_back(Shadow.lookup(L->getPointerOperand()));
     return;
@@ -451,7 +505,7 @@ void GradientBuilder::reverseBlock(BasicBlock &BB) {
   }
   SmallVector<Instruction *, 32> Body;
   for (Instruction &I : BB)
-    if (!isa<PHINode>(I) && !I.isTerminator() && isActive(&I))
+    if (!isa<PHINode>(I) && !I.isTerminator() && hasReverse(I))
       Body.push_back(&I);
   for (Instruction *I : reverse(Body)) {
     if (Failed)
@@ -607,7 +661,22 @@ void GradientBuilder::visitUnaryOperator(UnaryOperator &I) {
   visitInstruction(I);
 }
 
+void GradientBuilder::visitStoreInst(StoreInst &I) {
+  // adjoint(v) += shadow[p]; shadow[p] = 0
+  Value *S = primal(Shadow.lookup(I.getPointerOperand()));
+  Value *V = I.getValueOperand();
+  Value *A = B.CreateAlignedLoad(V->getType(), S, I.getAlign());
+  B.CreateAlignedStore(Constant::getNullValue(V->getType()), S, I.getAlign());
+  addAdjoint(V, A);
+}
+
 void GradientBuilder::visitCallInst(CallInst &I) {
+  if (auto *MS = dyn_cast<MemSetInst>(&I)) {
+    // The bytes set are constants: the shadow they overwrite is cleared.
+    B.CreateMemSet(primal(Shadow.lookup(MS->getRawDest())), B.getInt8(0),
+                   primal(MS->getLength()), MS->getDestAlign());
+    return;
+  }
   if (const Rule *R = findCallRule(I)) {
     SmallVector<Value *, 3> Ops(I.args());
     return reverseRule(*R, I, Ops);

@@ -47,12 +47,14 @@ public:
   void visitExtractValueInst(llvm::ExtractValueInst &I);
   void visitInsertValueInst(llvm::InsertValueInst &I);
   void visitLoadInst(llvm::LoadInst &I);
+  void visitStoreInst(llvm::StoreInst &I);
   void visitCallInst(llvm::CallInst &I);
 
 private:
   // Analysis.
   void computeUseful();
   bool isActive(llvm::Value *V) const;
+  bool hasReverse(llvm::Instruction &I) const;
   bool checkSupported();
   bool availableInReverse(llvm::Value *V) const;
   bool isCheapToRecompute(llvm::Value *V, unsigned Depth) const;
