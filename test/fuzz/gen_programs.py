@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Random forward-mode programs for Adjoint (standard library only).
+"""Random forward- and reverse-mode programs for Adjoint (standard library only).
 
-  gen_programs.py --out DIR --seeds 1-24 [--sabotage SEED] [--sabotage-compile SEED]
+  gen_programs.py --out DIR --seeds 1-24 [--mode forward|reverse] [--sabotage SEED]
+                  [--sabotage-compile SEED]
 
 For each seed, writes DIR/fuzz-SEED.c: a random but well-defined C function
 `f` and a main() that draws inputs and a random direction, calls
@@ -38,6 +39,27 @@ Thresholds of branches are picked during that interpretation, away from the
 value actually compared. The primal value the interpreter computed is also
 checked in the program (it guards the interpreter against drifting from C).
 
+--mode reverse (ReverseProgram) writes reverse-mode programs instead, from another
+random stream (forward programs do not change). Reverse mode does not support
+writing memory yet, so f only returns a double computed from scalars and
+read-only arrays: the signature follows seed % 3: scalars only, f(a, b[, c, d]);
+arrays in, f(const double *x, int n, double s[, double u]) (s may come first);
+helper functions called from f. Bodies are those above without output arrays,
+malloc, memcpy/memset, global workspaces, fill helpers and recursion; instead
+there are small local arrays indexed with constants only (double a[3] = {...}
+or element by element, then updated and read with constant indices, also in
+loops) and static const tables (read in f and in helpers, also passed to them as
+the array argument). Each program calls __enzyme_autodiff once: active scalars
+(no marker or enzyme_out) come back as a double or as a struct in argument order
+(double d[k] or named fields; void, or the header's double prototype, when
+there are none), x is duplicated (no marker or enzyme_dup) into a shadow that
+starts at zero or at other values (the gradient is added to it), or
+enzyme_const. Every gradient component is compared with a central difference
+in that input alone (same h and tolerances as forward mode; the interpreter
+checks each of those differences like the forward one), and one random
+direction v is checked with __enzyme_fwddiff: tangent = <gradient, v> to 1e-10
+(1e-5 with float intermediates, where both modes round in single precision).
+
 --sabotage SEED makes that seed's program expect a wrong derivative;
 --sabotage-compile SEED makes it call an undefined external function (the
 plugin must refuse it). Both exist only to check that the test can fail.
@@ -54,6 +76,8 @@ H = 1e-6             # finite-difference step (inputs and directions are O(1))
 TOL = 1e-5           # relative tolerance (absolute floor 1) of the derivative checks
 TOL_FLOAT = 2e-4     # same, for programs with single-precision intermediates
 MAX_ATTEMPTS = 400
+DOT_TOL = 1e-10      # reverse mode: <gradient, v> against the forward-mode tangent along v
+DOT_TOL_FLOAT = 1e-5  # same, with single-precision intermediates (both modes round in float)
 
 
 class Reject(Exception):
@@ -574,6 +598,24 @@ class ArrDecl:
         env[self.name] = [0.0 if self.how == 'calloc' else None] * env['NN']
 
 
+class CArrDecl:
+    """Reverse mode: a small local array, every element set here, indexed with constants only
+    (double a[3] = {e0, e1, e2}; or double a[3]; a[0] = e0; ...)."""
+
+    def __init__(self, name, inits, braces):
+        self.name, self.inits, self.braces = name, inits, braces
+
+    def emit(self, em, ind):
+        if self.braces:
+            return [ind + 'double %s[%d] = {%s};' % (
+                self.name, len(self.inits), ', '.join(e.emit(em) for e in self.inits))]
+        return [ind + 'double %s[%d];' % (self.name, len(self.inits))] + [
+            ind + '%s[%d] = %s;' % (self.name, k, e.emit(em)) for k, e in enumerate(self.inits)]
+
+    def run(self, env, cx):
+        env[self.name] = [cx.val(e.ev(env, cx)) for e in self.inits]
+
+
 class Free:
     def __init__(self, name):
         self.name = name
@@ -722,6 +764,7 @@ class Scope:
         self.fmut = []      # assignable floats
         self.arr_r = []     # readable arrays
         self.arr_w = []     # writable arrays (w and locals)
+        self.arr_c = []     # reverse mode: local arrays indexed with constants only
         self.rw = set()     # arrays both readable and writable
         self.iv = []        # loop counters in scope
         self.nname = 'n'
@@ -745,9 +788,12 @@ class Scope:
 
 
 class Program:
-    def __init__(self, seed, rng, sabotage=False, sabotage_compile=False):
+    def __init__(self, seed, rng, sabotage=False, sabotage_compile=False, reverse=False):
         self.seed = seed
         self.rng = rng
+        self.reverse = reverse  # --mode reverse: f only reads memory (ReverseProgram)
+        self.csize = {}         # reverse mode: sizes of the constant-index local arrays
+        self.ctables = {}       # reverse mode: static const tables, name -> values
         self.sabotage = sabotage
         self.sabotage_compile = sabotage_compile
         self.count = 0
@@ -788,9 +834,14 @@ class Program:
             opts.append(('a', 4))
         if sc.iv:
             opts.append(('i', 1))
+        if self.reverse and sc.arr_c:
+            opts.append(('ac', 3))
         k = wchoice(r, opts)
         if k == 'v':
             return Var(r.choice(sc.dv))
+        if k == 'ac':
+            a = r.choice(sc.arr_c)
+            return Elem(a, IE('const', c=r.randrange(self.csize[a])))
         if k == 'a':
             return Elem(r.choice(sc.arr_r), self.idx(sc))
         if k == 'i':
@@ -861,7 +912,11 @@ class Program:
     def sum_of(self, names):
         e = None
         for n in names:
-            term = Bin('*', self.const(-1.0, 1.0), Var(n))
+            if n in self.csize:  # reverse mode: a constant-index local array
+                v = Elem(n, IE('const', c=self.rng.randrange(self.csize[n])))
+            else:
+                v = Var(n)
+            term = Bin('*', self.const(-1.0, 1.0), v)
             e = term if e is None else Bin('+', e, term)
         return e
 
@@ -913,8 +968,30 @@ class Program:
             opts.append(('switch', 1))
             if sc.loopkind in ('for', 'do') or not sc.in_switch:
                 opts.append(('jump', 1))
+        if self.reverse:
+            # nothing that writes memory other than constant-index local arrays
+            opts = [o for o in opts if o[0] not in ('arr', 'heap', 'fill', 'copy', 'global', 'wr')]
+            if sc.loops == 0:
+                opts.append(('carr', 2))
+            if sc.arr_c:
+                opts.append(('cwr', 2))
         k = wchoice(r, opts)
         out = []
+        if k == 'carr':
+            self.features.add('const-index-array')
+            name = self.fresh('a')
+            inits = [self.expr(sc, r.randint(1, 2)) for _ in range(r.randint(2, 4))]
+            # an all-constant initializer list is a memcpy from a global at -O0: assign those
+            braces = r.random() < 0.5 and not any(isinstance(e, Num) for e in inits)
+            out.append(CArrDecl(name, inits, braces))
+            self.csize[name] = len(inits)
+            sc.arr_c.append(name)
+            decls.append(name)
+        elif k == 'cwr':
+            a = r.choice(sc.arr_c)
+            t, fn, _ = r.choice(UPD)
+            out.append(Upd(Elem(a, IE('const', c=r.randrange(self.csize[a]))), t, fn,
+                           [self.expr(sc, r.randint(1, 3))]))
         if k == 'decl':
             name = self.fresh('t')
             out.append(Decl(name, self.expr(sc, r.randint(1, 3))))
@@ -1107,6 +1184,7 @@ class Program:
                 sc.nname = n
         if not any(n in ('n', 'm') for _, n in func.params):
             sc.nname = 'NN'
+        sc.arr_r += list(self.ctables)
         return sc
 
     def gen_helpers(self, arrays):
@@ -1114,6 +1192,8 @@ class Program:
         nd = r.choice([0, 0, 1, 1, 2]) if self.kind != 'helper' else r.randint(1, 2)
         nv = (1 if r.random() < 0.3 else 0) if self.kind != 'helper' else r.randint(0, 1)
         nr = 1 if (self.kind == 'recursion' or r.random() < 0.15) else 0
+        if self.reverse:  # no fill helpers (they write memory), no recursion
+            nv = nr = 0
         for _ in range(nd):
             self.features.add('helper')
             name = self.fresh('h')
@@ -1192,6 +1272,8 @@ class Program:
             self.recs.append(f)
 
     def generate(self):
+        if self.reverse:
+            return self.generate_reverse()
         r = self.rng
         kinds = ['scalars', 'arrays', 'output', 'helper', 'recursion']
         self.kind = kinds[self.seed % len(kinds)]
@@ -1237,11 +1319,7 @@ class Program:
             t = self.fresh('t')
             body.append(Decl(t, Undefined(self.expr(sc, 1))))
             decls.append(t)
-        names = decls + [a for a in sc.arr_r if a not in ('x', 'w') and a[0] in 'ab']
-        total = self.expr(sc, 2)
-        for nme in names:
-            term = Var(nme) if nme[0] in 'tg' else Elem(nme, IE('const', c=r.randrange(self.nn)))
-            total = Bin('+', total, Bin('*', self.const(-1.0, 1.0), term))
+        total = self.final_sum(sc, decls)
         if self.layout == 'output':  # w is always written (also when f is void)
             c = sc.child()
             c.loops += 1
@@ -1257,6 +1335,62 @@ class Program:
         body += [Free(b) for b in self.frees]
         if ret == 'double':
             body.append(Return(Var('result')))
+        f.body = body
+        self.f = f
+        self.funcs.append(f)
+
+    def final_sum(self, sc, decls):
+        """An expression over everything f declared (so none of it is dead)."""
+        r = self.rng
+        names = decls + [a for a in sc.arr_r if a not in ('x', 'w') and a[0] in 'ab']
+        total = self.expr(sc, 2)
+        for nme in names:
+            if nme in self.csize:
+                term = Elem(nme, IE('const', c=r.randrange(self.csize[nme])))
+            elif nme[0] in 'tg':
+                term = Var(nme)
+            else:
+                term = Elem(nme, IE('const', c=r.randrange(self.nn)))
+            total = Bin('+', total, Bin('*', self.const(-1.0, 1.0), term))
+        return total
+
+    def generate_reverse(self):
+        """f returns a double computed from scalars and read-only arrays: x (an input),
+        static const tables; locals are scalars and constant-index arrays."""
+        r = self.rng
+        kinds = ['scalars', 'arrays', 'helper']
+        self.kind = kinds[self.seed % len(kinds)]
+        if self.kind == 'helper':
+            self.layout = r.choice(['arrays', 'scalars'])
+        else:
+            self.layout = self.kind
+        arrays = self.layout != 'scalars'
+        if r.random() < 0.4:
+            self.features.add('const-table')
+            self.ctables[self.fresh('K')] = [cnum(r.uniform(-1.5, 1.5))[1] for _ in range(self.nn)]
+        self.gen_helpers(arrays)
+        if self.layout == 'scalars':
+            params = [('double', nm) for nm in 'abcd'[:r.randint(2, 4)]]
+        else:
+            scal = [('double', 's')] + ([('double', 'u')] if r.random() < 0.5 else [])
+            arr = [('const double *', 'x'), ('int', 'n')]
+            params = arr + scal if r.random() < 0.7 else scal[:1] + arr + scal[1:]
+        self.wmode = None
+        f = Func('f', 'double', params)
+        sc = self.base_scope(f, arrays)
+        sc.in_f = True
+        body, decls = self.block(sc, r.randint(4, 9))
+        for g in self.dfuns:  # every helper is called at least once
+            if g.name not in self.called:
+                t = self.fresh('t')
+                body.append(Decl(t, self.call_d(sc, g, 1)))
+                sc.dv.append(t)
+                decls.append(t)
+        if self.sabotage_compile:
+            t = self.fresh('t')
+            body.append(Decl(t, Undefined(self.expr(sc, 1))))
+            decls.append(t)
+        body += [Decl('result', self.final_sum(sc, decls)), Return(Var('result'))]
         f.body = body
         self.f = f
         self.funcs.append(f)
@@ -1490,6 +1624,287 @@ class Program:
             fh.write('\n'.join(L) + '\n')
 
 
+# ----------------------------------------------------------------------------
+# Reverse mode (--mode reverse)
+
+
+class ReverseProgram(Program):
+    """f returns a double computed from scalars and read-only arrays (reverse mode does not
+    support writing memory yet). The program calls __enzyme_autodiff once, checks each
+    gradient component against a central difference in that input, and checks one random
+    direction v with __enzyme_fwddiff against <gradient, v> (the dot-product test)."""
+
+    def __init__(self, seed, rng, sabotage=False, sabotage_compile=False):
+        Program.__init__(self, seed, rng, sabotage, sabotage_compile, reverse=True)
+
+    def draw_inputs(self):
+        """Values, markers (reverse and forward call), directions of the dot-product test and
+        the initial contents of the shadows. At least one input is active."""
+        r = self.rng
+        self.inputs = []  # (name, kind, value(s), direction(s), marker)
+        self.fwd_marker = {}
+        self.ginit = {}
+        scalars = [n for t, n in self.f.params if t == 'double']
+        if self.layout == 'scalars':
+            consts = set(r.sample(scalars, r.randint(0, len(scalars) - 1)))
+        else:
+            consts = set(r.choice([[], [], [], ['s'], ['x']]))
+            if 'u' in scalars and r.random() < 0.3:
+                consts.add('u')
+        for t, n in self.f.params:
+            if t == 'int':
+                m = r.choice(['', 'enzyme_const'])
+                self.inputs.append((n, 'int', None, None, m))
+                self.fwd_marker[n] = r.choice(['', 'enzyme_const'])
+            elif t == 'double':
+                v = cnum(r.uniform(-1.5, 1.5), 3)[1]
+                const = n in consts
+                d = 0.0 if const else cnum(r.uniform(-1.0, 1.0), 3)[1]
+                self.inputs.append((n, 'double', v, d, 'enzyme_const' if const else
+                                    r.choice(['', 'enzyme_out'])))
+                self.fwd_marker[n] = 'enzyme_const' if const else r.choice(['', 'enzyme_dup'])
+            else:
+                v = [cnum(r.uniform(-1.5, 1.5), 3)[1] for _ in range(self.nn)]
+                const = n in consts
+                d = ([0.0] * self.nn if const else
+                     [cnum(r.uniform(-1.0, 1.0), 3)[1] for _ in range(self.nn)])
+                self.inputs.append((n, 'array', v, d, 'enzyme_const' if const else
+                                    r.choice(['', 'enzyme_dup'])))
+                self.fwd_marker[n] = 'enzyme_const' if const else r.choice(['', 'enzyme_dup'])
+                # reverse mode adds into the shadow: start from zero or from other values
+                self.ginit[n] = ([0.0] * self.nn if r.random() < 0.5 else
+                                 [cnum(r.uniform(-2.0, 2.0), 2)[1] for _ in range(self.nn)])
+        # how the gradient comes back: a struct of an array or of named fields; nothing
+        # (no active scalar) through a void or through the header's double prototype
+        self.gstyle = r.choice(['array', 'fields'])
+        self.vstyle = r.choice(['void', 'double'])
+
+    def active(self):
+        """Active scalars (returned) and active arrays (through their shadows)."""
+        sc = [n for n, kind, _, _, m in self.inputs if kind == 'double' and m != 'enzyme_const']
+        ar = [n for n, kind, _, _, m in self.inputs if kind == 'array' and m != 'enzyme_const']
+        return sc, ar
+
+    def run_rev(self, t, fl, base, rng, comp):
+        """f at the input, component comp = (name, index or None) moved by t."""
+        cx = Ctx(fl, base, rng)
+        cx.nn = self.nn
+        cx.globals = {g: list(v) for g, v in self.ctables.items()}
+        args = []
+        for n, kind, v, _, _ in self.inputs:
+            if kind == 'int':
+                args.append(self.nn)
+                continue
+            a = [v] if kind == 'double' else list(v)
+            if comp is not None and comp[0] == n:
+                k = comp[1] or 0
+                a[k] = a[k] + t if t >= 0 else a[k] - (-t)
+            args.append(a[0] if kind == 'double' else a)
+        return self.f.call(args, cx), cx.trace
+
+    def check(self, trng):
+        fl = f32 if 'float' in self.features else ident
+        self.expected, trace = self.run_rev(0.0, fl, True, trng, None)
+        versions = [fl] if fl is ident else [fl, ident]
+        if fl is not ident and self.run_rev(0.0, ident, False, trng, None)[1] != trace:
+            raise Reject('a decision changes near the input')
+        sc, ar = self.active()
+        comps = [(n, None) for n in sc] + [(n, i) for n in ar for i in range(self.nn)]
+        tol = TOL_FLOAT if fl is not ident else TOL
+        for comp in comps:
+            runs = {}
+            for vfl in versions:
+                for t in (H, -H, 1e-3, -1e-3, 5e-4, -5e-4):
+                    o, tr = self.run_rev(t, vfl, False, trng, comp)
+                    if tr != trace:
+                        raise Reject('a decision changes near the input')
+                    runs[(vfl is ident, t)] = o
+            g = lambda t: runs[(True, t)]
+            d1 = (g(H) - g(-H)) / (2 * H)
+            da = (g(1e-3) - g(-1e-3)) / 2e-3
+            db = (g(5e-4) - g(-5e-4)) / 1e-3
+            rich = (4 * db - da) / 3
+            if abs(rich) > 1e3:
+                raise Reject('derivative too large')
+            if abs(d1 - rich) > 0.1 * tol * max(1.0, abs(rich)):
+                raise Reject('finite difference unreliable')
+            if abs(da - db) > 1e-2 * max(1.0, abs(rich)):
+                raise Reject('too curved')
+        self.tol = tol
+        self.has_float = fl is not ident
+
+    def emit(self, path):
+        em, er = Emit(False), Emit(True)
+        sc, ar = self.active()
+        L = ['// Generated by test/fuzz/gen_programs.py --mode reverse --seeds %d (kind %s, '
+             'layout %s).' % (self.seed, self.kind, self.layout),
+             '// Features: %s.' % ', '.join(sorted(self.features)),
+             '// Reproduce: python3 test/fuzz/gen_programs.py --mode reverse --out DIR --seeds %d,'
+             % self.seed,
+             '// then compile with build/bin/adjoint-cc -Itest/integration/include -O0|-O2 FILE -lm'
+             ' and run it.',
+             '#include "adjoint_test.h"',
+             '',
+             '#define NN %d' % self.nn,
+             '#define SEED %d' % self.seed]
+
+        def arr(v):
+            return '{' + ', '.join(repr(x) for x in v) + '}'
+        for g, v in self.ctables.items():
+            L.append('static const double %s[NN] = %s;' % (g, arr(v)))
+        # the gradient of the active scalars: one double, or a struct in argument order
+        if len(sc) >= 2:
+            k = len(sc)
+            if self.gstyle == 'array':
+                L.append('typedef struct { double d[%d]; } G%d;' % (k, k))
+                comp = {n: 'gr.d[%d]' % j for j, n in enumerate(sc)}
+            else:
+                L.append('typedef struct { double %s; } G%d;' % (', '.join('d_' + n for n in sc), k))
+                comp = {n: 'gr.d_' + n for n in sc}
+            L.append('G%d __enzyme_autodiff_g%d(void *, ...);' % (k, k))
+            callee, lhs = '__enzyme_autodiff_g%d' % k, 'G%d gr = ' % k
+        elif sc:
+            comp = {sc[0]: 'gr'}
+            callee, lhs = '__enzyme_autodiff', 'double gr = '
+        elif self.vstyle == 'void':
+            comp = {}
+            L.append('void __enzyme_autodiff_void(void *, ...);')
+            callee, lhs = '__enzyme_autodiff_void', ''
+        else:
+            comp = {}
+            callee, lhs = '__enzyme_autodiff', '(void)'
+        if self.sabotage_compile:
+            L.append('double adj_fuzz_undefined(double);')
+        L.append('')
+        for fn in self.funcs:
+            L += fn.emit(em)
+            L.append('')
+        if self.has_float:
+            for fn in self.funcs:
+                L += fn.emit(er)
+                L.append('')
+        ref = 'f_ref' if self.has_float else 'f'
+        L += ['int main(void) {', '  const double h = %g;' % H]
+        L.append('  /* inputs; d*: the direction of the dot-product test; g*0: where the shadows'
+                 ' start */')
+        for n, kind, v, d, _ in self.inputs:
+            if kind == 'double':
+                L.append('  const double %s0 = %r, d%s0 = %r;' % (n, v, n, d))
+            elif kind == 'array':
+                L.append('  const double %s0[NN] = %s;' % (n, arr(v)))
+                L.append('  const double d%s0[NN] = %s;' % (n, arr(d)))
+                if n in ar:
+                    L.append('  const double g%s0[NN] = %s;' % (n, arr(self.ginit[n])))
+        arrays = [n for n, kind, _, _, _ in self.inputs if kind == 'array']
+        for n in arrays:
+            L.append('  double %s[NN], %sv[NN], %sp[NN], %sm[NN], d%s[NN];' % ((n,) * 5))
+            if n in ar:
+                L.append('  double g%s[NN], fd_%s[NN];' % (n, n))
+        L.append('  for (int i = 0; i < NN; ++i) {')
+        for n in arrays:
+            L.append('    %s[i] = %s0[i], %sv[i] = %s0[i], d%s[i] = d%s0[i];' % ((n,) * 6))
+            if n in ar:
+                L.append('    g%s[i] = g%s0[i];' % (n, n))
+        L.append('  }')
+
+        def call_args(moved=None, suf=''):
+            """the arguments of f; scalar `moved` is given as its expression suf"""
+            a = []
+            for n, kind, _, _, _ in self.inputs:
+                if kind == 'int':
+                    a.append('NN')
+                elif kind == 'double':
+                    a.append('%s0%s' % (n, suf if n == moved else ''))
+                else:
+                    a.append(n + (suf if n == moved else 'v'))
+            return ', '.join(a)
+        L.append('  /* primal, checked against the generator\'s interpreter */')
+        L.append('  double v = f(%s);' % call_args())
+        tolp = 1e-5 if self.has_float else 1e-9
+        L.append('  EXPECT_NEAR(v, %r, %g);' % (self.expected, tolp))
+        L.append('  /* central differences, one per active input%s */'
+                 % (' (of the all-double copy f_ref)' if self.has_float else ''))
+        for n in sc:
+            L.append('  double fd_%s = (%s(%s) - %s(%s)) / (2 * h);'
+                     % (n, ref, call_args(n, ' + h'), ref, call_args(n, ' - h')))
+        for n in ar:
+            L.append('  for (int k = 0; k < NN; ++k) {')
+            L.append('    for (int i = 0; i < NN; ++i)')
+            L.append('      %sp[i] = %s0[i], %sm[i] = %s0[i];' % ((n,) * 4))
+            L.append('    %sp[k] = %s0[k] + h, %sm[k] = %s0[k] - h;' % ((n,) * 4))
+            L.append('    fd_%s[k] = (%s(%s) - %s(%s)) / (2 * h);'
+                     % (n, ref, call_args(n, 'p'), ref, call_args(n, 'm')))
+            L.append('  }')
+        L.append('#ifndef PRIMAL_ONLY')
+        rv, fw = [], []
+        for n, kind, _, _, marker in self.inputs:
+            fm = self.fwd_marker[n]
+            if marker:
+                rv.append(marker)
+            if fm:
+                fw.append(fm)
+            if kind == 'int':
+                rv.append('NN')
+                fw.append('NN')
+            elif kind == 'double':
+                rv.append('%s0' % n)
+                fw.append('%s0' % n)
+                if fm != 'enzyme_const':
+                    fw.append('d%s0' % n)
+            else:
+                rv.append(n)
+                fw.append(n)
+                if marker != 'enzyme_const':
+                    rv.append('g' + n)
+                if fm != 'enzyme_const':
+                    fw.append('d' + n)
+        L.append('  %s%s((void *)f, %s);' % (lhs, callee, ', '.join(rv)))
+        bump = ' + 0.01 * (1.0 + fabs(%s))'
+        first = True
+        for n in sc:
+            L.append('  EXPECT_NEAR(%s, fd_%s%s, %g);'
+                     % (comp[n], n, bump % ('fd_' + n) if self.sabotage and first else '',
+                        self.tol))
+            first = False
+        if arrays:
+            L.append('  for (int i = 0; i < NN; ++i) {')
+            for n in ar:
+                L.append('    EXPECT_NEAR(g%s[i] - g%s0[i], fd_%s[i]%s, %g);'
+                         % (n, n, n, bump % ('fd_%s[i]' % n) if self.sabotage and first else '',
+                            self.tol))
+                first = False
+            for n in arrays:  # inputs are left alone
+                L.append('    EXPECT_NEAR(%s[i], %s0[i], 0.0);' % (n, n))
+            L.append('  }')
+        L.append('  /* dot-product test: the tangent along d equals <gradient, d> */')
+        L.append('  double t = __enzyme_fwddiff((void *)f, %s);' % ', '.join(fw))
+        dot = ' + '.join(['%s * d%s0' % (comp[n], n) for n in sc]) or '0.0'
+        L.append('  double dot = %s;' % dot)
+        for n in ar:
+            L.append('  for (int i = 0; i < NN; ++i)')
+            L.append('    dot += (g%s[i] - g%s0[i]) * d%s0[i];' % (n, n, n))
+        L.append('  EXPECT_NEAR(t, dot, %g);' % (DOT_TOL_FLOAT if self.has_float else DOT_TOL))
+        L.append('#ifdef FUZZ_VERBOSE')
+        for n in sc:
+            L.append('  printf("d%s = %%.17g, fd = %%.17g\\n", %s, fd_%s);' % (n, comp[n], n))
+        for n in ar:
+            L.append('  for (int i = 0; i < NN; ++i)')
+            L.append('    printf("g%s[%%d] = %%.17g, fd = %%.17g\\n", i, g%s[i] - g%s0[i], fd_%s[i]);'
+                     % (n, n, n, n))
+        L.append('  printf("tangent = %.17g, <gradient, d> = %.17g\\n", t, dot);')
+        L.append('#endif')
+        L.append('#else')
+        for n in sc:
+            L.append('  (void)fd_%s;' % n)
+        L.append('#endif')
+        L.append('  if (adj_failures)')
+        L.append('    fprintf(stderr, "fuzz: seed %d failed: %s\\n", SEED, __FILE__);')
+        L.append('  return adj_report();')
+        L.append('}')
+        with open(path, 'w') as fh:
+            fh.write('\n'.join(L) + '\n')
+
+
 def wchoice(r, opts):
     tot = sum(w for _, w in opts)
     x = r.uniform(0, tot)
@@ -1500,11 +1915,15 @@ def wchoice(r, opts):
     return opts[-1][0]
 
 
-def make(seed, sabotage=False, sabotage_compile=False):
+def make(seed, sabotage=False, sabotage_compile=False, mode='forward'):
     reasons = {}
     for attempt in range(MAX_ATTEMPTS):
-        rng = random.Random('adjoint-fuzz-%d-%d' % (seed, attempt))
-        p = Program(seed, rng, sabotage, sabotage_compile)
+        if mode == 'reverse':
+            rng = random.Random('adjoint-fuzz-reverse-%d-%d' % (seed, attempt))
+            p = ReverseProgram(seed, rng, sabotage, sabotage_compile)
+        else:
+            rng = random.Random('adjoint-fuzz-%d-%d' % (seed, attempt))
+            p = Program(seed, rng, sabotage, sabotage_compile)
         try:
             p.generate()
             p.draw_inputs()
@@ -1533,6 +1952,9 @@ def parse_seeds(text):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--out', required=True)
+    ap.add_argument('--mode', choices=['forward', 'reverse'], default='forward',
+                    help='forward: __enzyme_fwddiff tangents (default); reverse: '
+                         '__enzyme_autodiff gradients')
     ap.add_argument('--seeds', required=True, help='e.g. 1-24 or 3,5,9-12')
     ap.add_argument('--sabotage', type=int, action='append', default=[],
                     help='this seed expects a wrong derivative (to check that the test fails)')
@@ -1543,7 +1965,7 @@ def main():
     os.makedirs(a.out, exist_ok=True)
     lines = []
     for seed in parse_seeds(a.seeds):
-        p, reasons = make(seed, seed in a.sabotage, seed in a.sabotage_compile)
+        p, reasons = make(seed, seed in a.sabotage, seed in a.sabotage_compile, a.mode)
         path = os.path.join(os.path.abspath(a.out), 'fuzz-%d.c' % seed)
         p.emit(path)
         lines.append('%d %s' % (seed, path))

@@ -2,7 +2,8 @@
 # Builds and runs the programs gen_programs.py wrote (DIR/manifest.txt: "SEED PATH" lines).
 #   run-fuzz.sh DIR "ADJOINT_CC [flags]" ["CLANG"]
 # Each program is built with Adjoint at -O0 and at -O2 and run: it compares its
-# tangent with a central difference and exits non-zero on a mismatch. With
+# tangent (forward mode) or its gradient (gen_programs.py --mode reverse) with
+# central differences and exits non-zero on a mismatch. With
 # CLANG, each program is also built without the plugin (-DPRIMAL_ONLY, under
 # AddressSanitizer and UndefinedBehaviorSanitizer) and run, so the generated
 # code itself is known to be well-defined. Two programs are built at a time.
@@ -16,11 +17,12 @@ if [ "${1:-}" = --one ]; then
   seed=$2 src=$3
   dir=$(dirname "$src")
   bin="$dir/fuzz-$seed"
+  mode=$(sed -n '1,5s/.*\(--mode [a-z]*\).*/ \1/p' "$src" | head -n 1)
   fail() { # what, log
     {
       echo "FUZZ FAIL seed $seed: $1"
       echo "  source: $src"
-      echo "  reproduce: python3 $FUZZ_GEN --out DIR --seeds $seed"
+      echo "  reproduce: python3 $FUZZ_GEN$mode --out DIR --seeds $seed"
       sed 's/^/  | /' "$2" | head -n 60
     } > "$bin.fail"
     cat "$bin.fail"
