@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "Modes/DerivativeSet.h"
 
+#include "Analysis/Activity.h"
 #include "Modes/Prepare.h"
 #include "Support/Diagnostics.h"
 #include "Support/Options.h"
@@ -122,7 +123,9 @@ GlobalVariable *DerivativeSet::shadowGlobal(GlobalVariable &G, unsigned Lane) {
   GlobalVariable *&S = ShadowGlobals[{&G, Lane}];
   if (!S) {
     std::string Name = (G.getName() + "_shadow").str();
-    if (Lane)
+    if (Lane == AdjointSinkLane)
+      Name += ".adjoint_sink";
+    else if (Lane)
       Name += "." + std::to_string(Lane);
     S = new GlobalVariable(M, G.getValueType(), /*isConstant=*/false,
                            GlobalValue::InternalLinkage,
@@ -131,6 +134,27 @@ GlobalVariable *DerivativeSet::shadowGlobal(GlobalVariable &G, unsigned Lane) {
     S->setThreadLocalMode(G.getThreadLocalMode());
   }
   return S;
+}
+
+Constant *DerivativeSet::shadowOfGlobalAddress(Constant *C, unsigned Lane,
+                                               bool ZeroForConstants) {
+  if (auto *GV = dyn_cast<GlobalVariable>(C)) {
+    bool Constant = GV->isConstant() && !GV->getName().starts_with("enzyme_");
+    if (isShadowedGlobalPointer(GV) || (ZeroForConstants && Constant))
+      return shadowGlobal(*GV, Lane);
+    return nullptr;
+  }
+  auto *CE = dyn_cast<ConstantExpr>(C);
+  if (!CE || !(CE->getOpcode() == Instruction::GetElementPtr || CE->isCast()))
+    return nullptr;
+  Constant *Base = shadowOfGlobalAddress(CE->getOperand(0), Lane, ZeroForConstants);
+  if (!Base)
+    return nullptr;
+  SmallVector<Constant *, 4> Ops;
+  for (Value *Op : CE->operand_values())
+    Ops.push_back(cast<Constant>(Op));
+  Ops[0] = Base;
+  return CE->getWithOperands(Ops);
 }
 
 std::string DerivativeSet::callChain(Function *Fn) const {

@@ -83,8 +83,17 @@ public:
   size_t size() const { return Generated.size(); }
   llvm::ArrayRef<llvm::Function *> generated() const { return Generated; }
 
+  /// The lane number of the shadows reverse mode accumulates into for
+  /// constant tables: write-only, so never shared with forward mode's
+  /// zero shadows (which must stay zero).
+  static constexpr unsigned AdjointSinkLane = 0xffff;
   /// The shadow of a mutable global for batch lane \p Lane.
   llvm::GlobalVariable *shadowGlobal(llvm::GlobalVariable &G, unsigned Lane);
+  /// The shadow of the global address \p C (a global or a constant GEP or
+  /// cast of one) for lane \p Lane, or null: mutable globals defined here
+  /// have shadows; with \p ZeroForConstants, constant globals get a zero
+  /// shadow too (for a choice between them and memory with a shadow).
+  llvm::Constant *shadowOfGlobalAddress(llvm::Constant *C, unsigned Lane, bool ZeroForConstants);
   /// "f -> g -> h, for the request at file:line": how \p Fn was reached.
   std::string callChain(llvm::Function *Fn) const;
 

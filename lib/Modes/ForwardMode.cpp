@@ -11,6 +11,7 @@
 #include "Support/Options.h"
 #include "Modes/TangentBuilder.h"
 #include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/raw_ostream.h"
@@ -142,19 +143,30 @@ bool TangentBuilder::hasTangent(Value *V) {
 }
 
 Value *TangentBuilder::constantShadow(Constant *C, unsigned K) {
-  if (auto *GV = dyn_cast<GlobalVariable>(C))
-    return isShadowedGlobalPointer(GV) ? Mode.derivatives().shadowGlobal(*GV, K) : nullptr;
-  if (auto *CE = dyn_cast<ConstantExpr>(C))
-    if (CE->getOpcode() == Instruction::GetElementPtr || CE->isCast())
-      if (Value *S = constantShadow(CE->getOperand(0), K))
-      {
-        SmallVector<Constant *, 4> Ops;
-        for (Value *Op : CE->operand_values())
-          Ops.push_back(cast<Constant>(Op));
-        Ops[0] = cast<Constant>(S);
-        return CE->getWithOperands(Ops);
-      }
-  return nullptr;
+  return Mode.derivatives().shadowOfGlobalAddress(C, K, /*ZeroForConstants=*/false);
+}
+
+/// A zero shadow for an address into a constant table: the table's zero
+/// shadow global, with the same address arithmetic (built after \p V).
+static Value *zeroShadowOfTableAddress(DerivativeSet &Set, Value *V, unsigned K) {
+  if (auto *C = dyn_cast<Constant>(V))
+    return Set.shadowOfGlobalAddress(C, K, /*ZeroForConstants=*/true);
+  auto *G = dyn_cast<GetElementPtrInst>(V);
+  if (!G)
+    return nullptr;
+  Value *Base = zeroShadowOfTableAddress(Set, G->getPointerOperand(), K);
+  if (!Base)
+    return nullptr;
+  IRBuilder<> B(G->getNextNode());
+  SmallVector<Value *, 4> Idx(G->indices());
+  return B.CreateGEP(G->getSourceElementType(), Base, Idx, G->getName() + ".zero", G->isInBounds());
+}
+
+Value *TangentBuilder::choiceShadow(Value *V, unsigned K) {
+  if (V->getType()->isPtrOrPtrVectorTy() && !hasTangent(V))
+    if (Value *S = zeroShadowOfTableAddress(Mode.derivatives(), V, K))
+      return S;
+  return tangentOrZero(V, K);
 }
 
 Value *TangentBuilder::tangentOrZero(Value *V, unsigned K) {
@@ -196,6 +208,12 @@ bool TangentBuilder::requireShadow(Instruction &At, Value *Ptr) {
   if (!Ptr->getType()->isPtrOrPtrVectorTy() || hasTangent(Ptr) ||
       isa<ConstantPointerNull>(Ptr) || isa<UndefValue>(Ptr))
     return true;
+  // A constant table beside memory with a shadow reads zeros from its own.
+  Value *Base = getUnderlyingObject(Ptr);
+  if (auto *C = dyn_cast<Constant>(Base);
+      C && Mode.derivatives().shadowOfGlobalAddress(C, 0, /*ZeroForConstants=*/true) &&
+      (isa<Constant>(Ptr) || isa<GetElementPtrInst>(Ptr)))
+    return true;
   fail(At, "a pointer here may point to memory without a shadow" +
                (Ptr->hasName() ? " ('" + Ptr->getName() + "')" : Twine()) +
                " (such as a choice between a duplicated and an enzyme_const array); pass "
@@ -212,7 +230,7 @@ void TangentBuilder::fillPhis() {
       for (unsigned K = 0; K < Width; ++K) {
         if (!requireShadow(*Phi, V))
           return;
-        cast<PHINode>(L[K])->addIncoming(tangentOrZero(V, K), Phi->getIncomingBlock(In));
+        cast<PHINode>(L[K])->addIncoming(choiceShadow(V, K), Phi->getIncomingBlock(In));
       }
     }
   }

@@ -258,7 +258,7 @@ void GradientBuilder::buildShadows() {
         S = FB.CreatePHI(I.getType(), Phi->getNumIncomingValues(), I.getName() + ".shadow");
         Phis.push_back(Phi);
       } else if (auto *Sel = dyn_cast<SelectInst>(&I)) {
-        Value *T = Shadow.lookup(Sel->getTrueValue()), *E = Shadow.lookup(Sel->getFalseValue());
+        Value *T = choiceShadow(Sel->getTrueValue()), *E = choiceShadow(Sel->getFalseValue());
         if (T && E)
           S = FB.CreateSelect(Sel->getCondition(), T, E);
       }
@@ -268,11 +268,34 @@ void GradientBuilder::buildShadows() {
   for (PHINode *Phi : Phis) {
     auto *S = cast<PHINode>(Shadow[Phi]);
     for (unsigned K = 0; K < Phi->getNumIncomingValues(); ++K) {
-      Value *In = Shadow.lookup(Phi->getIncomingValue(K));
+      Value *In = choiceShadow(Phi->getIncomingValue(K));
       S->addIncoming(In ? In : ConstantPointerNull::get(cast<PointerType>(Phi->getType())),
                      Phi->getIncomingBlock(K));
     }
   }
+}
+
+/// The shadow of an operand of a select or phi of pointers: its own, or a
+/// zero shadow for a constant table chosen beside memory with a shadow.
+Value *GradientBuilder::choiceShadow(Value *V) {
+  if (Value *S = Shadow.lookup(V))
+    return S;
+  // Adjoints read from a constant table are dropped into a sink of its own.
+  if (auto *C = dyn_cast<Constant>(V))
+    return Set.shadowOfGlobalAddress(C, DerivativeSet::AdjointSinkLane,
+                                     /*ZeroForConstants=*/true);
+  // An address computed into a constant table: the same arithmetic on the
+  // table's zero shadow.
+  if (auto *G = dyn_cast<GetElementPtrInst>(V))
+    if (Value *Base = choiceShadow(G->getPointerOperand())) {
+      IRBuilder<> FB(G->getNextNode());
+      SmallVector<Value *, 4> Idx(G->indices());
+      Value *S = FB.CreateGEP(G->getSourceElementType(), Base, Idx, G->getName() + ".zero",
+                              G->isInBounds());
+      Shadow[G] = S;
+      return S;
+    }
+  return nullptr;
 }
 
 static SmallVector<BasicBlock *, 4> uniquePredecessors(BasicBlock *BB) {

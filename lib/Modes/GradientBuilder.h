@@ -62,6 +62,7 @@ private:
 
   // Forward pass.
   void buildShadows();
+  llvm::Value *choiceShadow(llvm::Value *V);
   void recordBlock(llvm::BasicBlock &BB);
   struct Record;
   void explainRecord(llvm::BasicBlock &BB, const Record &R);

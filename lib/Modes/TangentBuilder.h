@@ -65,6 +65,9 @@ private:
   /// pointers without a shadow: check with requireShadow where that matters).
   llvm::Value *tangentOrZero(llvm::Value *V, unsigned K);
   llvm::Value *constantShadow(llvm::Constant *C, unsigned K);
+  /// tangentOrZero for an operand of a select or phi: a constant table
+  /// chosen beside memory with a shadow gets a zero shadow of its own.
+  llvm::Value *choiceShadow(llvm::Value *V, unsigned K);
   void setLanes(llvm::Value *V, Lanes L) { Tangents[V] = std::move(L); }
   /// Sets the builder right after \p I.
   void insertAfter(llvm::Instruction &I);

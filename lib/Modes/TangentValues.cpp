@@ -163,8 +163,8 @@ void TangentBuilder::visitSelectInst(SelectInst &I) {
   if (!requireShadow(I, I.getTrueValue()) || !requireShadow(I, I.getFalseValue()))
     return;
   mapLanes(I, [&](unsigned K) {
-    return B.CreateSelect(I.getCondition(), tangentOrZero(I.getTrueValue(), K),
-                          tangentOrZero(I.getFalseValue(), K));
+    return B.CreateSelect(I.getCondition(), choiceShadow(I.getTrueValue(), K),
+                          choiceShadow(I.getFalseValue(), K));
   });
 }
 
