@@ -15,6 +15,8 @@
 #include "Support/Diagnostics.h"
 #include "Support/Options.h"
 #include "llvm/ADT/PostOrderIterator.h"
+#include "llvm/Analysis/CaptureTracking.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -128,7 +130,17 @@ bool GradientBuilder::isCheapToRecompute(Value *V, unsigned Depth) const {
   auto *I = dyn_cast<Instruction>(V);
   if (!I || availableInReverse(I))
     return true;
-  if (Depth > 4 || I->mayReadOrWriteMemory() || I->mayHaveSideEffects())
+  if (Depth > 4)
+    return false;
+  // A load of memory nothing writes during the gradient reads the same
+  // value again in the reverse pass (when its address is at hand).
+  if (auto *L = dyn_cast<LoadInst>(I)) {
+    Value *Ptr = L->getPointerOperand();
+    return isReadOnlyDuringGradient(*L) &&
+           (availableInReverse(Ptr) ||
+            (!isa<PHINode>(Ptr) && isCheapToRecompute(Ptr, Depth + 1)));
+  }
+  if (I->mayReadOrWriteMemory() || I->mayHaveSideEffects())
     return false;
   bool Kind = isa<GetElementPtrInst>(I) || isa<CastInst>(I) ||
               (isa<BinaryOperator>(I) && I->getType()->isIntOrIntVectorTy());
@@ -142,6 +154,37 @@ bool GradientBuilder::isCheapToRecompute(Value *V, unsigned Depth) const {
                                                !OpI->getType()->isIntOrIntVectorTy())
       return false;
   return true;
+}
+
+/// Which memory the primal writes: locals that do not escape are told
+/// apart; any other write (through an argument, a global, a call) makes
+/// every load count as overwritable.
+void GradientBuilder::computeWrittenMemory() {
+  auto written = [&](Value *Ptr) {
+    Value *Obj = getUnderlyingObject(Ptr);
+    if (isa<AllocaInst>(Obj) && !PointerMayBeCaptured(Obj, /*ReturnCaptures=*/true,
+                                                       /*StoreCaptures=*/true))
+      WrittenLocals.insert(Obj);
+    else
+      AnyMemoryWritten = true;
+  };
+  for (BasicBlock *BB : Blocks)
+    for (Instruction &I : *BB) {
+      if (auto *S = dyn_cast<StoreInst>(&I))
+        written(S->getPointerOperand());
+      else if (auto *MI = dyn_cast<MemIntrinsic>(&I))
+        written(MI->getRawDest());
+      else if (auto *CB = dyn_cast<CallBase>(&I);
+               CB && !CB->onlyReadsMemory() && !isInactiveCall(*CB) && !findCallRule(*CB))
+        AnyMemoryWritten = true;
+      else if (I.mayWriteToMemory() && !isa<CallBase>(I))
+        AnyMemoryWritten = true;
+    }
+}
+
+bool GradientBuilder::isReadOnlyDuringGradient(LoadInst &L) const {
+  return !AnyMemoryWritten && L.isSimple() &&
+         !WrittenLocals.contains(getUnderlyingObject(L.getPointerOperand()));
 }
 
 bool GradientBuilder::availableInReverse(Value *V) const {
@@ -559,6 +602,7 @@ bool GradientBuilder::run() {
     if (auto *R = dyn_cast<ReturnInst>(BB->getTerminator()))
       Returns.push_back(R);
   computeUseful();
+  computeWrittenMemory();
   if (printActivity()) {
     outs() << "adjoint: useful values of " << F.getName() << "\n";
     for (BasicBlock *BB : Blocks)

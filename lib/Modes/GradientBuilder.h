@@ -58,6 +58,8 @@ private:
   bool checkSupported();
   bool availableInReverse(llvm::Value *V) const;
   bool isCheapToRecompute(llvm::Value *V, unsigned Depth) const;
+  void computeWrittenMemory();
+  bool isReadOnlyDuringGradient(llvm::LoadInst &L) const;
   void reverseNeeds(llvm::Instruction &I, llvm::SmallVectorImpl<llvm::Value *> &Needs);
 
   // Forward pass.
@@ -84,6 +86,9 @@ private:
   const DerivativeKey Key;
   ActivityInfo Varied;
   llvm::DenseSet<llvm::Value *> Useful;
+  /// Locals (not escaping) the primal writes, and whether it writes anything else.
+  llvm::SmallPtrSet<const llvm::Value *, 8> WrittenLocals;
+  bool AnyMemoryWritten = false;
   llvm::DominatorTree DT;
   llvm::LoopInfo LI;
   llvm::SmallVector<llvm::BasicBlock *, 16> Blocks;     ///< forward, in RPO
