@@ -94,6 +94,8 @@ bool GradientBuilder::hasReverse(Instruction &I) const {
            isAdjointType(S->getValueOperand()->getType());
   if (auto *MS = dyn_cast<MemSetInst>(&I))
     return Varied.isActive(MS->getRawDest());
+  if (auto *MC = dyn_cast<MemCpyInst>(&I))
+    return Varied.isActive(MC->getRawDest()) && copiedFloatType(*MC);
   return isActive(&I);
 }
 
@@ -218,6 +220,12 @@ bool GradientBuilder::checkSupported() {
       auto *CB = dyn_cast<CallBase>(&I);
       if (!CB || isInactiveCall(*CB) || findCallRule(*CB) || isa<MemSetInst>(CB))
         continue;
+      if (auto *MC = dyn_cast<MemCpyInst>(CB); MC && copiedFloatType(*MC)) {
+        if (!Varied.isActive(MC->getRawDest()) && Varied.isActive(MC->getRawSource()))
+          fail(I, "memory with derivatives is copied into memory without a shadow, so the "
+                  "derivatives would be lost; pass the destination as enzyme_dup");
+        continue;
+      }
       bool Touches = false;
       for (Value *A : CB->args())
         Touches |= Varied.isActive(A);
@@ -226,9 +234,10 @@ bool GradientBuilder::checkSupported() {
       Function *Callee = CB->getCalledFunction();
       if (Callee && !Reported.insert(Callee).second)
         continue;
-      if (isa<MemTransferInst>(CB))
-        fail(I, "reverse mode does not differentiate memcpy or memmove yet (they need the "
-                "types of the bytes copied)");
+      if (isa<MemTransferInst>(CB) && !(isa<MemCpyInst>(CB) && copiedFloatType(*CB)))
+        fail(I, "reverse mode differentiates memcpy only between memory whose element type "
+                "it can see (a local or global array of floats); this copy's bytes have no "
+                "known type, or it is a memmove");
       else if (!Callee)
         fail(I, "reverse mode cannot differentiate an indirect call yet");
       else if (!Callee->isDeclaration())
@@ -421,6 +430,12 @@ void GradientBuilder::reverseNeeds(Instruction &I, SmallVectorImpl<Value *> &Nee
   if (auto *MS = dyn_cast<MemSetInst>(&I)) {
     Needs.push_back(Shadow.lookup(MS->getRawDest()));
     Needs.push_back(MS->getLength());
+    return;
+  }
+  if (auto *MC = dyn_cast<MemCpyInst>(&I)) {
+    Needs.push_back(Shadow.lookup(MC->getRawDest()));
+    Needs.push_back(Shadow.lookup(MC->getRawSource()));
+    Needs.push_back(MC->getLength());
     return;
   }
   if (auto *L = dyn_cast<LoadInst>(&I)) {
@@ -737,7 +752,72 @@ void GradientBuilder::visitStoreInst(StoreInst &I) {
   addAdjoint(V, A);
 }
 
+/// The float type of the elements a memcpy copies, when one side is a
+/// local or global whose type says so (an array of doubles, ...).
+Type *GradientBuilder::copiedFloatType(CallBase &CB) {
+  auto *MC = dyn_cast<MemCpyInst>(&CB);
+  if (!MC)
+    return nullptr;
+  for (Value *P : {MC->getRawDest(), MC->getRawSource()}) {
+    Value *Obj = getUnderlyingObject(P);
+    Type *T = nullptr;
+    if (auto *A = dyn_cast<AllocaInst>(Obj))
+      T = A->getAllocatedType();
+    else if (auto *G = dyn_cast<GlobalVariable>(Obj))
+      T = G->getValueType();
+    while (T && (T->isArrayTy() || T->isVectorTy()))
+      T = T->isArrayTy() ? T->getArrayElementType() : cast<VectorType>(T)->getElementType();
+    if (T && T->isFloatingPointTy())
+      return T;
+  }
+  return nullptr;
+}
+
+/// void adjoint.memcpy.reverse.<T>(ptr dst.shadow, ptr src.shadow, i64 bytes):
+/// the transpose of a copy of T elements: src[k] += dst[k]; dst[k] = 0.
+static Function *getCopyTranspose(Module &M, Type *T) {
+  std::string Name = "adjoint.memcpy.reverse." + std::to_string(T->getTypeID());
+  if (Function *F = M.getFunction(Name))
+    return F;
+  LLVMContext &Ctx = M.getContext();
+  Type *Ptr = PointerType::getUnqual(Ctx), *I64 = Type::getInt64Ty(Ctx);
+  auto *F = Function::Create(FunctionType::get(Type::getVoidTy(Ctx), {Ptr, Ptr, I64}, false),
+                             GlobalValue::InternalLinkage, Name, M);
+  F->addFnAttr(Attribute::NoUnwind);
+  auto *Entry = BasicBlock::Create(Ctx, "entry", F);
+  auto *Loop = BasicBlock::Create(Ctx, "loop", F);
+  auto *Done = BasicBlock::Create(Ctx, "done", F);
+  IRBuilder<> B(Entry);
+  uint64_t Size = M.getDataLayout().getTypeAllocSize(T);
+  Value *N = B.CreateUDiv(F->getArg(2), B.getInt64(Size));
+  B.CreateCondBr(B.CreateICmpEQ(N, B.getInt64(0)), Done, Loop);
+  B.SetInsertPoint(Loop);
+  PHINode *K = B.CreatePHI(I64, 2);
+  K->addIncoming(B.getInt64(0), Entry);
+  Value *D = B.CreateGEP(T, F->getArg(0), K), *S = B.CreateGEP(T, F->getArg(1), K);
+  B.CreateStore(B.CreateFAdd(B.CreateLoad(T, S), B.CreateLoad(T, D)), S);
+  B.CreateStore(Constant::getNullValue(T), D);
+  Value *Next = B.CreateAdd(K, B.getInt64(1));
+  K->addIncoming(Next, Loop);
+  B.CreateCondBr(B.CreateICmpEQ(Next, N), Done, Loop);
+  B.SetInsertPoint(Done);
+  B.CreateRetVoid();
+  return F;
+}
+
 void GradientBuilder::visitCallInst(CallInst &I) {
+  if (auto *MC = dyn_cast<MemCpyInst>(&I)) {
+    // The copy's transpose: the source's shadow takes the destination's,
+    // which is cleared (a copy from memory without a shadow only clears).
+    Value *DS = primal(Shadow.lookup(MC->getRawDest()));
+    Value *Len = primal(MC->getLength());
+    if (Value *SS = Shadow.lookup(MC->getRawSource()))
+      B.CreateCall(getCopyTranspose(*F.getParent(), copiedFloatType(*MC)),
+                   {DS, primal(SS), B.CreateZExtOrTrunc(Len, B.getInt64Ty())});
+    else
+      B.CreateMemSet(DS, B.getInt8(0), Len, MC->getDestAlign());
+    return;
+  }
   if (auto *MS = dyn_cast<MemSetInst>(&I)) {
     // The bytes set are constants: the shadow they overwrite is cleared.
     B.CreateMemSet(primal(Shadow.lookup(MS->getRawDest())), B.getInt8(0),

@@ -55,6 +55,7 @@ private:
   void computeUseful();
   bool isActive(llvm::Value *V) const;
   bool hasReverse(llvm::Instruction &I) const;
+  static llvm::Type *copiedFloatType(llvm::CallBase &CB);
   bool checkSupported();
   bool availableInReverse(llvm::Value *V) const;
   bool isCheapToRecompute(llvm::Value *V, unsigned Depth) const;

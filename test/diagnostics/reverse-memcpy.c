@@ -1,6 +1,6 @@
-// Reverse mode differentiates stores through duplicated pointers and into
-// locals, but not memcpy/memmove into shadowed memory yet (adding adjoints
-// back needs the types of the bytes copied): that is reported at the copy,
+// Reverse mode differentiates memcpy when one side is a local or global whose
+// type gives the element type (adding adjoints back needs it); a copy between
+// two pointer arguments has no visible type and is reported at the copy,
 // with the function the request reached it from. A store of a value without
 // a derivative to memory without a shadow (a call counter) is fine.
 // RUN: not %adjoint-cc -O2 -c %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not=error:
@@ -12,7 +12,7 @@
 #include <string.h>
 
 static double copy_first(double *dst, const double *src, int n) {
-  // CHECK: reverse-memcpy.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: reverse mode does not differentiate memcpy or memmove yet (they need the types of the bytes copied) (reached from copy_first, for the request at
+  // CHECK: reverse-memcpy.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: reverse mode differentiates memcpy only between memory whose element type it can see (a local or global array of floats); this copy's bytes have no known type, or it is a memmove (reached from copy_first, for the request at
   memcpy(dst, src, n * sizeof(double));
   return dst[0];
 }
