@@ -1,9 +1,9 @@
 //===- Modes/GradientBuilder.cpp - adjoints of one function ---------------===//
 //
 /// \file
-/// See GradientBuilder.h. The reverse rules of each instruction family are
-/// the transposes of the tangent rules in TangentValues.cpp; rule-table
-/// entries are read the same way forward mode reads them.
+/// See GradientBuilder.h: activity (useful), what the primal writes, the
+/// forward pass (shadows, tape records), the reverse blocks and their PHIs.
+/// The reverse of each instruction lives in GradientRules.cpp.
 //
 //===----------------------------------------------------------------------===//
 #include "Modes/GradientBuilder.h"
@@ -32,7 +32,7 @@ namespace adjoint {
 
 /// Types whose values have adjoints: floats, vectors of floats, and
 /// aggregates with a float somewhere (their other elements stay zero).
-static bool isAdjointType(Type *T) {
+bool isAdjointType(Type *T) {
   if (T->isFPOrFPVectorTy())
     return true;
   if (auto *ST = dyn_cast<StructType>(T))
@@ -43,7 +43,7 @@ static bool isAdjointType(Type *T) {
 }
 
 /// X + Y over the float parts of floats, vectors and aggregates.
-static Value *addValues(IRBuilderBase &B, Value *X, Value *Y) {
+Value *addValues(IRBuilderBase &B, Value *X, Value *Y) {
   Type *T = X->getType();
   if (T->isFPOrFPVectorTy())
     return B.CreateFAdd(X, Y);
@@ -669,253 +669,6 @@ bool GradientBuilder::run() {
   }
   TheTape.inlinePushes();
   return !Failed;
-}
-
-// ---- reverse rules -------------------------------------------------------------------
-
-void GradientBuilder::visitInstruction(Instruction &I) {
-  fail(I, Twine("reverse mode cannot differentiate the instruction '") + I.getOpcodeName() +
-              "' yet");
-}
-
-void GradientBuilder::reverseRule(const Rule &R, Instruction &I, ArrayRef<Value *> Ops) {
-  Value *A = takeAdjoint(&I);
-  if (R.Kind == RuleKind::PiecewiseConstant)
-    return;
-  if (R.Kind == RuleKind::Linear) {
-    if (!R.Transpose)
-      return fail(I, "reverse mode cannot differentiate '" + R.Name + "' yet");
-    for (auto [K, Op] : enumerate(Ops))
-      if (isActive(Op))
-        if (Value *Delta = R.Transpose(B, A, K))
-          addAdjoint(Op, Delta);
-    return;
-  }
-  SmallVector<Value *, 3> Args;
-  for (Value *Op : Ops)
-    Args.push_back(primal(Op));
-  SmallVector<Partial, 3> Partials;
-  BasicBlock *RB = B.GetInsertBlock();
-  Instruction *Before = RB->empty() ? nullptr : &RB->back();
-  R.Partials(B, PrimalSite{Args, primal(&I)}, Partials);
-  SmallVector<Instruction *, 16> Built; // what the partials added, in order
-  for (Instruction &X : make_range(Before ? std::next(Before->getIterator()) : RB->begin(),
-                                   RB->end()))
-    Built.push_back(&X);
-  Value *G = A;
-  if (R.ResultElement >= 0 && G->getType()->isAggregateType())
-    G = B.CreateExtractValue(G, R.ResultElement);
-  for (auto [K, P] : enumerate(Partials)) {
-    if (!P.Value || !isActive(Ops[K]) || !isAdjointType(Ops[K]->getType()))
-      continue;
-    Value *Seed = G;
-    if (P.Reduces)
-      Seed = B.CreateVectorSplat(cast<VectorType>(P.Value->getType())->getElementCount(), G);
-    Value *Delta;
-    if (auto *C = dyn_cast<Constant>(P.Value);
-        C && C->getSplatValue() && isa<ConstantFP>(C->getSplatValue()) &&
-        cast<ConstantFP>(C->getSplatValue())->isExactlyValue(1.0))
-      Delta = Seed;
-    else if (auto *CF = dyn_cast<ConstantFP>(P.Value); CF && CF->isExactlyValue(1.0))
-      Delta = Seed;
-    else if (auto *CF = dyn_cast<ConstantFP>(P.Value); CF && CF->isExactlyValue(-1.0))
-      Delta = B.CreateFNeg(Seed);
-    else
-      Delta = B.CreateFMul(P.Value, Seed);
-    addAdjoint(Ops[K], Delta);
-  }
-  // Partials nobody used may read values the tape does not hold: remove
-  // them (only what they built, never a value popped from the tape).
-  for (Instruction *X : reverse(Built))
-    if (X->use_empty() && isInstructionTriviallyDead(X))
-      X->eraseFromParent();
-}
-
-void GradientBuilder::visitBinaryOperator(BinaryOperator &I) {
-  if (const Rule *R = findInstructionRule(I))
-    return reverseRule(*R, I, {I.getOperand(0), I.getOperand(1)});
-  visitInstruction(I);
-}
-
-void GradientBuilder::visitUnaryOperator(UnaryOperator &I) {
-  if (const Rule *R = findInstructionRule(I))
-    return reverseRule(*R, I, {I.getOperand(0)});
-  visitInstruction(I);
-}
-
-void GradientBuilder::visitStoreInst(StoreInst &I) {
-  // adjoint(v) += shadow[p]; shadow[p] = 0
-  Value *S = primal(Shadow.lookup(I.getPointerOperand()));
-  Value *V = I.getValueOperand();
-  Value *A = B.CreateAlignedLoad(V->getType(), S, I.getAlign());
-  B.CreateAlignedStore(Constant::getNullValue(V->getType()), S, I.getAlign());
-  addAdjoint(V, A);
-}
-
-/// The float type of the elements a memcpy copies, when one side is a
-/// local or global whose type says so (an array of doubles, ...).
-Type *GradientBuilder::copiedFloatType(CallBase &CB) {
-  auto *MC = dyn_cast<MemCpyInst>(&CB);
-  if (!MC)
-    return nullptr;
-  for (Value *P : {MC->getRawDest(), MC->getRawSource()}) {
-    Value *Obj = getUnderlyingObject(P);
-    Type *T = nullptr;
-    if (auto *A = dyn_cast<AllocaInst>(Obj))
-      T = A->getAllocatedType();
-    else if (auto *G = dyn_cast<GlobalVariable>(Obj))
-      T = G->getValueType();
-    while (T && (T->isArrayTy() || T->isVectorTy()))
-      T = T->isArrayTy() ? T->getArrayElementType() : cast<VectorType>(T)->getElementType();
-    if (T && T->isFloatingPointTy())
-      return T;
-  }
-  return nullptr;
-}
-
-/// void adjoint.memcpy.reverse.<T>(ptr dst.shadow, ptr src.shadow, i64 bytes):
-/// the transpose of a copy of T elements: src[k] += dst[k]; dst[k] = 0.
-static Function *getCopyTranspose(Module &M, Type *T) {
-  std::string Name = "adjoint.memcpy.reverse." + std::to_string(T->getTypeID());
-  if (Function *F = M.getFunction(Name))
-    return F;
-  LLVMContext &Ctx = M.getContext();
-  Type *Ptr = PointerType::getUnqual(Ctx), *I64 = Type::getInt64Ty(Ctx);
-  auto *F = Function::Create(FunctionType::get(Type::getVoidTy(Ctx), {Ptr, Ptr, I64}, false),
-                             GlobalValue::InternalLinkage, Name, M);
-  F->addFnAttr(Attribute::NoUnwind);
-  auto *Entry = BasicBlock::Create(Ctx, "entry", F);
-  auto *Loop = BasicBlock::Create(Ctx, "loop", F);
-  auto *Done = BasicBlock::Create(Ctx, "done", F);
-  IRBuilder<> B(Entry);
-  uint64_t Size = M.getDataLayout().getTypeAllocSize(T);
-  Value *N = B.CreateUDiv(F->getArg(2), B.getInt64(Size));
-  B.CreateCondBr(B.CreateICmpEQ(N, B.getInt64(0)), Done, Loop);
-  B.SetInsertPoint(Loop);
-  PHINode *K = B.CreatePHI(I64, 2);
-  K->addIncoming(B.getInt64(0), Entry);
-  Value *D = B.CreateGEP(T, F->getArg(0), K), *S = B.CreateGEP(T, F->getArg(1), K);
-  B.CreateStore(B.CreateFAdd(B.CreateLoad(T, S), B.CreateLoad(T, D)), S);
-  B.CreateStore(Constant::getNullValue(T), D);
-  Value *Next = B.CreateAdd(K, B.getInt64(1));
-  K->addIncoming(Next, Loop);
-  B.CreateCondBr(B.CreateICmpEQ(Next, N), Done, Loop);
-  B.SetInsertPoint(Done);
-  B.CreateRetVoid();
-  return F;
-}
-
-void GradientBuilder::visitCallInst(CallInst &I) {
-  if (auto *MC = dyn_cast<MemCpyInst>(&I)) {
-    // The copy's transpose: the source's shadow takes the destination's,
-    // which is cleared (a copy from memory without a shadow only clears).
-    Value *DS = primal(Shadow.lookup(MC->getRawDest()));
-    Value *Len = primal(MC->getLength());
-    if (Value *SS = Shadow.lookup(MC->getRawSource()))
-      B.CreateCall(getCopyTranspose(*F.getParent(), copiedFloatType(*MC)),
-                   {DS, primal(SS), B.CreateZExtOrTrunc(Len, B.getInt64Ty())});
-    else
-      B.CreateMemSet(DS, B.getInt8(0), Len, MC->getDestAlign());
-    return;
-  }
-  if (auto *MS = dyn_cast<MemSetInst>(&I)) {
-    // The bytes set are constants: the shadow they overwrite is cleared.
-    B.CreateMemSet(primal(Shadow.lookup(MS->getRawDest())), B.getInt8(0),
-                   primal(MS->getLength()), MS->getDestAlign());
-    return;
-  }
-  if (const Rule *R = findCallRule(I)) {
-    SmallVector<Value *, 3> Ops(I.args());
-    return reverseRule(*R, I, Ops);
-  }
-  visitInstruction(I);
-}
-
-void GradientBuilder::visitCastInst(CastInst &I) {
-  Value *A = takeAdjoint(&I);
-  Type *From = I.getOperand(0)->getType();
-  switch (I.getOpcode()) {
-  case Instruction::FPExt:
-  case Instruction::FPTrunc:
-    return addAdjoint(I.getOperand(0), B.CreateFPCast(A, From));
-  case Instruction::BitCast:
-    if (isAdjointType(From))
-      addAdjoint(I.getOperand(0), B.CreateBitCast(A, From));
-    return;
-  default:
-    return; // from integers: no adjoint flows back
-  }
-}
-
-void GradientBuilder::visitSelectInst(SelectInst &I) {
-  // adjoint(t) += c ? a : 0,  adjoint(f) += c ? 0 : a
-  Value *A = takeAdjoint(&I), *C = primal(I.getCondition());
-  Value *Zero = Constant::getNullValue(A->getType());
-  addAdjoint(I.getTrueValue(), B.CreateSelect(C, A, Zero));
-  addAdjoint(I.getFalseValue(), B.CreateSelect(C, Zero, A));
-}
-
-void GradientBuilder::visitFreezeInst(FreezeInst &I) {
-  addAdjoint(I.getOperand(0), takeAdjoint(&I));
-}
-
-void GradientBuilder::visitExtractElementInst(ExtractElementInst &I) {
-  // adjoint(v)[i] += a
-  Value *A = takeAdjoint(&I);
-  Value *V = I.getVectorOperand();
-  addAdjoint(V, B.CreateInsertElement(Constant::getNullValue(V->getType()), A,
-                                      primal(I.getIndexOperand())));
-}
-
-void GradientBuilder::visitInsertElementInst(InsertElementInst &I) {
-  // adjoint(v) += a with lane i cleared, adjoint(x) += a[i]
-  Value *A = takeAdjoint(&I), *Idx = primal(I.getOperand(2));
-  Value *Elt = I.getOperand(1);
-  addAdjoint(I.getOperand(0),
-             B.CreateInsertElement(A, Constant::getNullValue(Elt->getType()), Idx));
-  addAdjoint(Elt, B.CreateExtractElement(A, Idx));
-}
-
-void GradientBuilder::visitShuffleVectorInst(ShuffleVectorInst &I) {
-  // Each result lane came from one source lane: send its adjoint back there.
-  Value *A = takeAdjoint(&I);
-  Value *Ops[2] = {I.getOperand(0), I.getOperand(1)};
-  unsigned N0 = cast<FixedVectorType>(Ops[0]->getType())->getNumElements();
-  Value *Acc[2] = {Constant::getNullValue(Ops[0]->getType()),
-                   Constant::getNullValue(Ops[1]->getType())};
-  for (auto [Lane, M] : enumerate(I.getShuffleMask())) {
-    if (M < 0)
-      continue;
-    unsigned Src = unsigned(M) >= N0, From = unsigned(M) - Src * N0;
-    Value *Sum = B.CreateFAdd(B.CreateExtractElement(Acc[Src], From),
-                              B.CreateExtractElement(A, Lane));
-    Acc[Src] = B.CreateInsertElement(Acc[Src], Sum, From);
-  }
-  addAdjoint(Ops[0], Acc[0]);
-  addAdjoint(Ops[1], Acc[1]);
-}
-
-void GradientBuilder::visitExtractValueInst(ExtractValueInst &I) {
-  Value *A = takeAdjoint(&I), *Agg = I.getAggregateOperand();
-  addAdjoint(Agg, B.CreateInsertValue(Constant::getNullValue(Agg->getType()), A, I.getIndices()));
-}
-
-void GradientBuilder::visitInsertValueInst(InsertValueInst &I) {
-  Value *A = takeAdjoint(&I), *Elt = I.getInsertedValueOperand();
-  addAdjoint(I.getAggregateOperand(),
-             B.CreateInsertValue(A, Constant::getNullValue(Elt->getType()), I.getIndices()));
-  addAdjoint(Elt, B.CreateExtractValue(A, I.getIndices()));
-}
-
-void GradientBuilder::visitLoadInst(LoadInst &I) {
-  // The load's adjoint accumulates into the shadow it read from.
-  Value *A = takeAdjoint(&I);
-  Value *S = Shadow.lookup(I.getPointerOperand());
-  if (!S)
-    return fail(I, "reverse mode: this load has no shadow to accumulate into");
-  S = primal(S);
-  Value *Old = B.CreateAlignedLoad(I.getType(), S, I.getAlign());
-  B.CreateAlignedStore(addValues(B, Old, A), S, I.getAlign());
 }
 
 } // namespace adjoint

@@ -1,7 +1,9 @@
 //===- Modes/GradientBuilder.h - adjoints of one function -------*- C++ -*-===//
 //
 /// \file
-/// Private to reverse mode. A GradientBuilder turns a gradient function's
+/// Private to reverse mode (GradientBuilder.cpp: analysis, forward and
+/// reverse passes; GradientRules.cpp: the reverse of each instruction
+/// family). A GradientBuilder turns a gradient function's
 /// body (a clone of the primal) into forward pass + reverse pass:
 ///  - forward: the primal, shadow pointers beside duplicated ones, and at
 ///    the end of each block a tape record with what its reverse block needs
@@ -28,6 +30,12 @@
 namespace adjoint {
 
 struct Rule;
+
+/// Types whose values have adjoints: floats, vectors of floats, and
+/// aggregates with a float somewhere (their other elements stay zero).
+bool isAdjointType(llvm::Type *T);
+/// X + Y over the float parts of floats, vectors and aggregates.
+llvm::Value *addValues(llvm::IRBuilderBase &B, llvm::Value *X, llvm::Value *Y);
 
 class GradientBuilder : public llvm::InstVisitor<GradientBuilder> {
 public:
