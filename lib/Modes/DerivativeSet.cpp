@@ -12,6 +12,8 @@
 #include "Support/Options.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Verifier.h"
@@ -21,6 +23,18 @@
 using namespace llvm;
 
 namespace adjoint {
+
+AllocaInst *createZeroedShadow(IRBuilderBase &B, AllocaInst &Local) {
+  AllocaInst *S = B.CreateAlloca(Local.getAllocatedType(), Local.getAddressSpace(),
+                                 Local.getArraySize(), Local.getName() + ".shadow");
+  S->setAlignment(Local.getAlign());
+  const DataLayout &DL = Local.getDataLayout();
+  Value *Size = B.CreateMul(
+      B.CreateZExtOrTrunc(Local.getArraySize(), B.getInt64Ty()),
+      B.getInt64(DL.getTypeAllocSize(Local.getAllocatedType()).getFixedValue()));
+  B.CreateMemSet(S, B.getInt8(0), Size, Local.getAlign());
+  return S;
+}
 
 DerivativeSet::DerivativeSet(Module &M, FunctionAnalysisManager &FAM, Diagnostics &Diags)
     : M(M), FAM(FAM), Diags(Diags) {}

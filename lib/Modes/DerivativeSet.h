@@ -21,7 +21,9 @@
 #include <string>
 
 namespace llvm {
+class AllocaInst;
 class AttributeSet;
+class IRBuilderBase;
 class Function;
 class FunctionType;
 class GlobalVariable;
@@ -48,6 +50,10 @@ struct DerivativeKey {
            std::tie(O.Kind, O.Primal, O.Activity, O.Width);
   }
 };
+
+/// A zeroed shadow of the local \p Local (same type, count and alignment),
+/// built at \p B: both modes give every local that can hold derivatives one.
+llvm::AllocaInst *createZeroedShadow(llvm::IRBuilderBase &B, llvm::AllocaInst &Local);
 
 class DerivativeSet {
 public:

@@ -288,15 +288,7 @@ void GradientBuilder::buildShadows() {
       Value *S = nullptr;
       if (auto *A = dyn_cast<AllocaInst>(&I)) {
         // A local's shadow starts at zero: nothing has flowed back into it.
-        AllocaInst *SA = FB.CreateAlloca(A->getAllocatedType(), A->getAddressSpace(),
-                                         A->getArraySize(), I.getName() + ".shadow");
-        SA->setAlignment(A->getAlign());
-        const DataLayout &DL = F.getDataLayout();
-        Value *Size = FB.CreateMul(
-            FB.CreateZExtOrTrunc(A->getArraySize(), FB.getInt64Ty()),
-            FB.getInt64(DL.getTypeAllocSize(A->getAllocatedType()).getFixedValue()));
-        FB.CreateMemSet(SA, FB.getInt8(0), Size, A->getAlign());
-        S = SA;
+        S = createZeroedShadow(FB, *A);
       } else if (auto *G = dyn_cast<GetElementPtrInst>(&I)) {
         SmallVector<Value *, 4> Idx(G->indices());
         S = FB.CreateGEP(G->getSourceElementType(), Shadow.lookup(G->getPointerOperand()), Idx,

@@ -60,18 +60,7 @@ void GradientBuilder::reverseRule(const Rule &R, Instruction &I, ArrayRef<Value 
     Value *Seed = G;
     if (P.Reduces)
       Seed = B.CreateVectorSplat(cast<VectorType>(P.Value->getType())->getElementCount(), G);
-    Value *Delta;
-    if (auto *C = dyn_cast<Constant>(P.Value);
-        C && C->getSplatValue() && isa<ConstantFP>(C->getSplatValue()) &&
-        cast<ConstantFP>(C->getSplatValue())->isExactlyValue(1.0))
-      Delta = Seed;
-    else if (auto *CF = dyn_cast<ConstantFP>(P.Value); CF && CF->isExactlyValue(1.0))
-      Delta = Seed;
-    else if (auto *CF = dyn_cast<ConstantFP>(P.Value); CF && CF->isExactlyValue(-1.0))
-      Delta = B.CreateFNeg(Seed);
-    else
-      Delta = B.CreateFMul(P.Value, Seed);
-    addAdjoint(Ops[K], Delta);
+    addAdjoint(Ops[K], scaleByPartial(B, P.Value, Seed));
   }
   // Partials nobody used may read values the tape does not hold: remove
   // them (only what they built, never a value popped from the tape).

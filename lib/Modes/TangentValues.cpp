@@ -25,24 +25,8 @@ void TangentBuilder::visitInstruction(Instruction &I) {
 
 // ---- rules -------------------------------------------------------------------
 
-static bool isConstantFP(Value *V, double C) {
-  if (auto *CF = dyn_cast<ConstantFP>(V))
-    return CF->isExactlyValue(C);
-  if (auto *CV = dyn_cast<Constant>(V))
-    if (V->getType()->isVectorTy())
-      if (auto *Splat = dyn_cast_or_null<ConstantFP>(CV->getSplatValue()))
-        return Splat->isExactlyValue(C);
-  return false;
-}
-
 Value *TangentBuilder::scaledTangent(const Partial &P, Value *T) {
-  Value *Term;
-  if (isConstantFP(P.Value, 1.0))
-    Term = T;
-  else if (isConstantFP(P.Value, -1.0))
-    Term = B.CreateFNeg(T);
-  else
-    Term = B.CreateFMul(P.Value, T);
+  Value *Term = scaleByPartial(B, P.Value, T);
   if (!P.Reduces)
     return Term;
   // sum over lanes of partial * tangent; -0.0 is the neutral start.
@@ -183,17 +167,7 @@ void TangentBuilder::visitGetElementPtrInst(GetElementPtrInst &I) {
 void TangentBuilder::visitAllocaInst(AllocaInst &I) {
   // Every local gets a zeroed shadow; one that never holds a derivative is
   // removed again by the re-optimization.
-  mapLanes(I, [&](unsigned K) {
-    AllocaInst *S = B.CreateAlloca(I.getAllocatedType(), I.getAddressSpace(),
-                                   I.getArraySize(), I.getName() + ".shadow");
-    S->setAlignment(I.getAlign());
-    const DataLayout &DL = Tangent.getDataLayout();
-    Value *Size = B.CreateMul(
-        B.CreateZExtOrTrunc(I.getArraySize(), B.getInt64Ty()),
-        B.getInt64(DL.getTypeAllocSize(I.getAllocatedType()).getFixedValue()));
-    B.CreateMemSet(S, B.getInt8(0), Size, I.getAlign());
-    return S;
-  });
+  mapLanes(I, [&](unsigned K) { return createZeroedShadow(B, I); });
 }
 
 void TangentBuilder::visitLoadInst(LoadInst &I) {

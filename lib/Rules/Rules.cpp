@@ -442,6 +442,23 @@ bool suffixMatches(char Suffix, Type *T) {
 
 } // namespace
 
+static bool isConstantFP(Value *V, double C) {
+  if (auto *CF = dyn_cast<ConstantFP>(V))
+    return CF->isExactlyValue(C);
+  if (auto *CV = dyn_cast<Constant>(V); CV && V->getType()->isVectorTy())
+    if (auto *Splat = dyn_cast_or_null<ConstantFP>(CV->getSplatValue()))
+      return Splat->isExactlyValue(C);
+  return false;
+}
+
+Value *scaleByPartial(IRBuilderBase &B, Value *Partial, Value *Seed) {
+  if (isConstantFP(Partial, 1.0))
+    return Seed;
+  if (isConstantFP(Partial, -1.0))
+    return B.CreateFNeg(Seed);
+  return B.CreateFMul(Partial, Seed);
+}
+
 const Rule *findInstructionRule(const Instruction &I) {
   if (!I.getType()->isFPOrFPVectorTy())
     return nullptr;

@@ -77,6 +77,11 @@ struct Rule {
   TransposeFn Transpose = nullptr;
 };
 
+/// partial * Seed, the product both modes form from an entry (forward: with a
+/// tangent, reverse: with an adjoint); a partial of +1 or -1 (also as a
+/// vector splat) costs no multiplication.
+llvm::Value *scaleByPartial(llvm::IRBuilderBase &B, llvm::Value *Partial, llvm::Value *Seed);
+
 /// The rule for a float instruction (fadd, fsub, fmul, fdiv, frem, fneg).
 const Rule *findInstructionRule(const llvm::Instruction &I);
 /// The rule for a call to an LLVM math intrinsic or a libm function
