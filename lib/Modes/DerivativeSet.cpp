@@ -19,6 +19,7 @@
 #include "llvm/IR/Verifier.h"
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Transforms/Utils/Cloning.h"
+#include "llvm/Transforms/Utils/UnifyFunctionExitNodes.h"
 
 using namespace llvm;
 
@@ -100,6 +101,12 @@ void DerivativeSet::copyPreparedBody(Function &Primal, Function &Into, ArrayRef<
 }
 
 void DerivativeSet::normalize(Function &Fn) { adjoint::normalize(Fn, FAM); }
+
+void DerivativeSet::unifyReturns(Function &Fn) {
+  FAM.invalidate(Fn, PreservedAnalyses::none());
+  UnifyFunctionExitNodesPass().run(Fn, FAM);
+  FAM.invalidate(Fn, PreservedAnalyses::none());
+}
 
 bool DerivativeSet::verify(Function &Fn) {
   if (!verifyFunction(Fn, &errs()))

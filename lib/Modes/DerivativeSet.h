@@ -35,7 +35,10 @@ namespace adjoint {
 
 class Diagnostics;
 
-enum class DerivativeKind { Tangent, Gradient };
+/// Tangent: forward mode. Gradient: reverse mode, forward and reverse pass
+/// in one function. Augmented + Reverse: the same split in two functions
+/// (the forward pass returns its tape, the reverse pass consumes it).
+enum class DerivativeKind { Tangent, Gradient, Augmented, Reverse };
 
 /// What identifies one generated function.
 struct DerivativeKey {
@@ -81,6 +84,8 @@ public:
                         llvm::ArrayRef<llvm::Value *> Args);
   /// Normalizes \p Fn again (after a mode changed it, e.g. by inlining).
   void normalize(llvm::Function &Fn);
+  /// Merges \p Fn's returns into one block.
+  void unifyReturns(llvm::Function &Fn);
   /// Reports an invalid generated function as an internal error.
   bool verify(llvm::Function &Fn);
 

@@ -67,12 +67,13 @@ static SmallVector<bool, 8> activeArgs(const DerivativeKey &Key, Function &F) {
   return Mask;
 }
 
-GradientBuilder::GradientBuilder(DerivativeSet &Set, Function &Gradient, const DerivativeKey &Key)
-    : Set(Set), F(Gradient), Key(Key),
+GradientBuilder::GradientBuilder(DerivativeSet &Set, Function &Gradient, const DerivativeKey &Key,
+                                 Function *Reverse)
+    : Set(Set), F(Gradient), Rev(Reverse ? *Reverse : Gradient), Split(Reverse), Key(Key),
       Varied(ActivityInfo::compute(Gradient, activeArgs(Key, Gradient),
                                    ShadowedMemory{/*Locals=*/true, /*Heap=*/false,
                                                   /*Globals=*/false})),
-      DT(Gradient), LI(DT), TheTape(Gradient), B(Gradient.getContext()) {}
+      DT(Gradient), LI(DT), TheTape(Gradient, Split), B(Gradient.getContext()) {}
 
 void GradientBuilder::fail(Instruction &At, const Twine &Why) {
   Failed = true;
@@ -107,9 +108,8 @@ void GradientBuilder::computeUseful() {
     if (Varied.isActive(V) && isAdjointType(V->getType()) && Useful.insert(V).second)
       Work.push_back(V);
   };
-  for (ReturnInst *R : Returns)
-    if (Value *V = R->getReturnValue())
-      mark(V);
+  if (Return && Return->getReturnValue())
+    mark(Return->getReturnValue());
   // What is stored into memory with a shadow may be read back or be an
   // output the caller seeds: its adjoint comes from the shadow.
   for (BasicBlock *BB : Blocks)
@@ -185,8 +185,10 @@ void GradientBuilder::computeWrittenMemory() {
 }
 
 bool GradientBuilder::isReadOnlyDuringGradient(LoadInst &L) const {
-  return !AnyMemoryWritten && L.isSimple() &&
-         !WrittenLocals.contains(getUnderlyingObject(L.getPointerOperand()));
+  const Value *Obj = getUnderlyingObject(L.getPointerOperand());
+  // Split, the forward function's locals are gone when the reverse runs.
+  return !AnyMemoryWritten && L.isSimple() && !WrittenLocals.contains(Obj) &&
+         !(Split && isa<AllocaInst>(Obj));
 }
 
 bool GradientBuilder::availableInReverse(Value *V) const {
@@ -194,12 +196,7 @@ bool GradientBuilder::availableInReverse(Value *V) const {
   if (!I)
     return true;
   BasicBlock *BB = I->getParent();
-  if (LI.getLoopFor(BB))
-    return false;
-  for (ReturnInst *R : Returns)
-    if (!DT.dominates(BB, R->getParent()))
-      return false;
-  return true;
+  return !LI.getLoopFor(BB) && Return && DT.dominates(BB, Return->getParent());
 }
 
 /// Reverse mode in this version reads memory but does not write it.
@@ -288,7 +285,23 @@ void GradientBuilder::buildShadows() {
       Value *S = nullptr;
       if (auto *A = dyn_cast<AllocaInst>(&I)) {
         // A local's shadow starts at zero: nothing has flowed back into it.
-        S = createZeroedShadow(FB, *A);
+        // Split, it must outlive the forward function: on the heap.
+        if (!Split) {
+          S = createZeroedShadow(FB, *A);
+        } else if (!availableInReverse(A)) {
+          fail(*A, "the split form of reverse mode needs every local that carries "
+                   "derivatives allocated once per call; this one is allocated in a loop "
+                   "or on a conditional path");
+        } else {
+          const DataLayout &DL = F.getDataLayout();
+          Module &M = *F.getParent();
+          FunctionCallee Calloc =
+              M.getOrInsertFunction("calloc", FB.getPtrTy(), FB.getInt64Ty(), FB.getInt64Ty());
+          S = FB.CreateCall(Calloc, {FB.CreateZExtOrTrunc(A->getArraySize(), FB.getInt64Ty()),
+                                     FB.getInt64(DL.getTypeAllocSize(A->getAllocatedType()))},
+                            A->getName() + ".shadow");
+          HeapShadows.push_back(S);
+        }
       } else if (auto *G = dyn_cast<GetElementPtrInst>(&I)) {
         SmallVector<Value *, 4> Idx(G->indices());
         S = FB.CreateGEP(G->getSourceElementType(), Shadow.lookup(G->getPointerOperand()), Idx,
@@ -384,7 +397,7 @@ void GradientBuilder::recordBlock(BasicBlock &BB) {
     for (BasicBlock *P : predecessors(&BB))
       CameFrom->addIncoming(FB.getInt32(find(Preds, P) - Preds.begin()), P);
     R.CameFrom = CameFrom;
-    // A join outside loops that dominates every return runs once: its
+    // A join outside loops that dominates the return runs once: its
     // reverse reads the choice directly.
     if (!availableInReverse(CameFrom))
       R.Values.push_back(CameFrom);
@@ -508,7 +521,7 @@ void GradientBuilder::explainRecord(BasicBlock &BB, const Record &R) {
 AllocaInst *GradientBuilder::slot(Value *V) {
   AllocaInst *&S = Slots[V];
   if (!S) {
-    IRBuilder<> EB(&F.getEntryBlock(), F.getEntryBlock().begin());
+    IRBuilder<> EB(&Rev.getEntryBlock(), Rev.getEntryBlock().begin());
     S = EB.CreateAlloca(V->getType(), nullptr, V->getName() + ".adj");
     EB.CreateStore(Constant::getNullValue(V->getType()), S);
   }
@@ -534,7 +547,64 @@ void GradientBuilder::addAdjoint(Value *V, Value *Delta) {
 Value *GradientBuilder::primal(Value *V) {
   if (Value *L = Local.lookup(V))
     return L;
-  return V;
+  if (!Split)
+    return V;
+  if (auto *A = dyn_cast<Argument>(V))
+    return Rev.getArg(A->getArgNo());
+  if (auto *I = dyn_cast<Instruction>(V); I && availableInReverse(I))
+    return finalValue(I);
+  return V; // not reachable from the reverse function: the verifier says so
+}
+
+Value *GradientBuilder::finalValue(Instruction *I) {
+  LoadInst *&L = FinalLoads[I];
+  if (!L) {
+    IRBuilder<> EB(FinalRecordAt->getNextNode());
+    L = EB.CreateAlignedLoad(I->getType(), FinalRecordAt, Align(1), I->getName() + ".final");
+  }
+  return L;
+}
+
+/// The split form's end of the forward pass: the final record (the values
+/// the reverse function reads directly, those still in use), the tape
+/// handed over, and the augmented result {tape, primal result}.
+void GradientBuilder::finishSplit(ReturnInst *R) {
+  const DataLayout &DL = F.getDataLayout();
+  SmallVector<std::pair<Instruction *, uint64_t>, 8> Layout;
+  uint64_t Bytes = 0;
+  for (auto [I, L] : FinalLoads) {
+    if (L->use_empty()) {
+      L->eraseFromParent();
+      continue;
+    }
+    Bytes = alignTo(Bytes, std::min<uint64_t>(DL.getABITypeAlign(I->getType()).value(), 8));
+    Layout.push_back({I, Bytes});
+    IRBuilder<> EB(L);
+    L->setOperand(0, EB.CreateConstInBoundsGEP1_64(EB.getInt8Ty(), FinalRecordAt, Bytes));
+    Bytes += DL.getTypeAllocSize(I->getType());
+  }
+  Bytes = alignTo(Bytes, 8);
+  if (printPerf() && Bytes)
+    outs() << "adjoint: perf: " << F.getName() << ": the final record holds " << Bytes
+           << " bytes: values computed once that the reverse function reads\n";
+  B.SetInsertPoint(FinalRecordAt);
+  Value *Popped = Bytes ? TheTape.pop(B, Bytes) : PoisonValue::get(B.getPtrTy());
+  FinalRecordAt->replaceAllUsesWith(Popped);
+  FinalRecordAt->eraseFromParent();
+  if (!R)
+    return; // the forward pass never returns
+  B.SetInsertPoint(R);
+  if (Bytes) {
+    Value *At = TheTape.push(B, Bytes);
+    for (auto [I, Off] : Layout)
+      B.CreateAlignedStore(I, B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), At, Off), Align(1));
+  }
+  Value *Result = B.CreateInsertValue(PoisonValue::get(F.getReturnType()),
+                                      TheTape.finishForward(B), 0);
+  if (Value *V = R->getReturnValue())
+    Result = B.CreateInsertValue(Result, V, 1);
+  B.CreateRet(Result);
+  R->eraseFromParent();
 }
 
 void GradientBuilder::reversePhis(BasicBlock &BB, Value *CameFrom) {
@@ -606,8 +676,10 @@ bool GradientBuilder::run() {
   for (BasicBlock *BB : RPO)
     Blocks.push_back(BB);
   for (BasicBlock *BB : Blocks)
-    if (auto *R = dyn_cast<ReturnInst>(BB->getTerminator()))
-      Returns.push_back(R);
+    if (auto *R = dyn_cast<ReturnInst>(BB->getTerminator())) {
+      assert(!Return && "reverse mode expects one return block");
+      Return = R;
+    }
   computeUseful();
   computeWrittenMemory();
   if (printActivity()) {
@@ -622,19 +694,32 @@ bool GradientBuilder::run() {
   buildShadows();
 
   LLVMContext &Ctx = F.getContext();
+  ReverseEntry = BasicBlock::Create(Ctx, "reverse.entry", &Rev);
   for (BasicBlock *BB : Blocks)
-    ReverseOf[BB] = BasicBlock::Create(Ctx, "rev." + BB->getName(), &F);
-  GradientReturn = BasicBlock::Create(Ctx, "gradient.return", &F);
+    ReverseOf[BB] = BasicBlock::Create(Ctx, "rev." + BB->getName(), &Rev);
+  GradientReturn = BasicBlock::Create(Ctx, "gradient.return", &Rev);
 
   for (BasicBlock *BB : Blocks)
     recordBlock(*BB);
-  // Each return seeds the adjoint of the result and turns into the reverse pass.
-  for (ReturnInst *R : Returns) {
-    B.SetInsertPoint(R);
-    if (Value *V = R->getReturnValue(); V && isActive(V))
-      addAdjoint(V, ConstantFP::get(V->getType(), 1.0));
-    BranchInst::Create(ReverseOf[R->getParent()], R);
-    R->eraseFromParent();
+  // The reverse pass starts by seeding the adjoint of the result: with 1
+  // when combined, with the caller's seed when split.
+  B.SetInsertPoint(ReverseEntry);
+  if (Split) {
+    for (Argument &A : F.args())
+      Rev.getArg(A.getArgNo())->setName(A.getName());
+    if (Rev.arg_size() == F.arg_size() + 2)
+      Rev.getArg(F.arg_size())->setName("seed");
+    Rev.getArg(Rev.arg_size() - 1)->setName("tape.in");
+    TheTape.startReverse(B, Rev.getArg(Rev.arg_size() - 1));
+    FinalRecordAt = cast<Instruction>(B.CreateFreeze(PoisonValue::get(B.getPtrTy()), "final"));
+  }
+  if (Value *V = Return ? Return->getReturnValue() : nullptr; V && isActive(V))
+    addAdjoint(V, Split ? static_cast<Value *>(Rev.getArg(Rev.arg_size() - 2))
+                        : ConstantFP::get(V->getType(), 1.0));
+  B.CreateBr(Return ? ReverseOf[Return->getParent()] : GradientReturn);
+  if (Return && !Split) {
+    BranchInst::Create(ReverseEntry, Return);
+    Return->eraseFromParent();
   }
   for (BasicBlock *BB : Blocks) {
     reverseBlock(*BB);
@@ -650,15 +735,20 @@ bool GradientBuilder::run() {
       Results.push_back(B.CreateLoad(F.getArg(Next)->getType(), slot(F.getArg(Next))));
     Next += C == GradientActivity::Duplicated ? 2 : 1;
   }
+  for (Value *S : HeapShadows)
+    B.CreateCall(F.getParent()->getOrInsertFunction("free", B.getVoidTy(), B.getPtrTy()),
+                 {primal(S)});
   TheTape.free(B);
   if (Results.empty()) {
     B.CreateRetVoid();
   } else {
-    Value *Agg = PoisonValue::get(F.getReturnType());
+    Value *Agg = PoisonValue::get(Rev.getReturnType());
     for (auto [K, V] : enumerate(Results))
       Agg = B.CreateInsertValue(Agg, V, K);
     B.CreateRet(Agg);
   }
+  if (Split)
+    finishSplit(Return);
   TheTape.inlinePushes();
   return !Failed;
 }

@@ -11,8 +11,13 @@
 ///  - reverse: one block per forward block, CFG edges reversed; each visits
 ///    its active instructions last to first and adds adjoint * partial into
 ///    the operands' adjoints (stack slots that mem2reg promotes to SSA).
-/// A value defined outside loops in a block that dominates every return is
+/// A value defined outside loops in a block that dominates the return is
 /// read directly; everything else comes from the tape.
+///
+/// Split form: the reverse blocks go into a separate reverse function.
+/// Values read directly there come from one final tape record pushed at
+/// the return and popped first; shadows of locals live on the heap until
+/// the reverse function frees them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef ADJOINT_MODES_GRADIENTBUILDER_H
@@ -22,6 +27,7 @@
 #include "Modes/DerivativeSet.h"
 #include "Modes/Tape.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/MapVector.h"
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
@@ -39,7 +45,11 @@ llvm::Value *addValues(llvm::IRBuilderBase &B, llvm::Value *X, llvm::Value *Y);
 
 class GradientBuilder : public llvm::InstVisitor<GradientBuilder> {
 public:
-  GradientBuilder(DerivativeSet &Set, llvm::Function &Gradient, const DerivativeKey &Key);
+  /// Builds \p Gradient (a clone of the primal with one return) into the
+  /// combined gradient or, given \p Reverse, into the augmented forward
+  /// function whose reverse pass goes into \p Reverse.
+  GradientBuilder(DerivativeSet &Set, llvm::Function &Gradient, const DerivativeKey &Key,
+                  llvm::Function *Reverse = nullptr);
   bool run();
 
   // Reverse of one forward instruction; the builder is in its reverse block.
@@ -84,6 +94,9 @@ private:
   void reverseRule(const Rule &R, llvm::Instruction &I, llvm::ArrayRef<llvm::Value *> Args);
   /// The value of forward \p V in the current reverse block.
   llvm::Value *primal(llvm::Value *V);
+  /// Split form: \p I (available in reverse) as read from the final record.
+  llvm::Value *finalValue(llvm::Instruction *I);
+  void finishSplit(llvm::ReturnInst *Return);
   /// Takes the adjoint of \p I (and zeroes its slot for the next use).
   llvm::Value *takeAdjoint(llvm::Value *V);
   void addAdjoint(llvm::Value *V, llvm::Value *Delta);
@@ -91,7 +104,9 @@ private:
   void fail(llvm::Instruction &At, const llvm::Twine &Why);
 
   DerivativeSet &Set;
-  llvm::Function &F;
+  llvm::Function &F;   ///< the forward pass (the whole gradient when combined)
+  llvm::Function &Rev; ///< where the reverse blocks go (F when combined)
+  const bool Split;
   const DerivativeKey Key;
   ActivityInfo Varied;
   llvm::DenseSet<llvm::Value *> Useful;
@@ -101,7 +116,10 @@ private:
   llvm::DominatorTree DT;
   llvm::LoopInfo LI;
   llvm::SmallVector<llvm::BasicBlock *, 16> Blocks;     ///< forward, in RPO
-  llvm::SmallVector<llvm::ReturnInst *, 2> Returns;
+  llvm::ReturnInst *Return = nullptr; ///< the one return, if any
+  /// Where the reverse pass starts: seeds the result's adjoint (and in the
+  /// split form takes over the tape and pops the final record).
+  llvm::BasicBlock *ReverseEntry = nullptr;
   llvm::DenseMap<llvm::BasicBlock *, llvm::BasicBlock *> ReverseOf;
   /// Where the reverse of the entry block ends: collects the results.
   llvm::BasicBlock *GradientReturn = nullptr;
@@ -120,6 +138,12 @@ private:
   };
   llvm::DenseMap<llvm::BasicBlock *, Record> Records;
   llvm::DenseMap<llvm::Value *, llvm::Value *> Local; ///< popped values, current block
+  /// Split form: the final record's loads in the reverse entry, pointing at
+  /// a placeholder until the record's layout is known.
+  llvm::MapVector<llvm::Instruction *, llvm::LoadInst *> FinalLoads;
+  llvm::Instruction *FinalRecordAt = nullptr;
+  /// Split form: heap shadows of locals, freed when the reverse pass ends.
+  llvm::SmallVector<llvm::Value *, 4> HeapShadows;
   Tape TheTape;
   llvm::IRBuilder<> B;
   bool Failed = false;

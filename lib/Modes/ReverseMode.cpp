@@ -11,6 +11,8 @@
 
 #include "Modes/GradientBuilder.h"
 #include "Modes/Prepare.h"
+#include "Support/Options.h"
+#include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
@@ -20,28 +22,70 @@ using namespace llvm;
 
 namespace adjoint {
 
+/// The parameters every reverse-mode function starts with (f's, with a
+/// shadow after each duplicated pointer) and the adjoints it returns.
+struct GradientSignature {
+  SmallVector<Type *, 8> Params;
+  SmallVector<AttributeSet, 8> ParamAttrs;
+  Type *Adjoints;
+};
+
+static GradientSignature gradientSignature(Function &F, StringRef Activity) {
+  LLVMContext &Ctx = F.getContext();
+  GradientSignature S;
+  SmallVector<Type *, 8> Results;
+  for (Argument &A : F.args()) {
+    S.Params.push_back(A.getType());
+    S.ParamAttrs.push_back(F.getAttributes().getParamAttrs(A.getArgNo()).removeAttribute(
+        Ctx, Attribute::Returned));
+    if (Activity[A.getArgNo()] == GradientActivity::Duplicated) {
+      S.Params.push_back(A.getType());
+      S.ParamAttrs.push_back(AttributeSet());
+    } else if (Activity[A.getArgNo()] == GradientActivity::Active) {
+      Results.push_back(A.getType());
+    }
+  }
+  S.Adjoints = Results.empty() ? Type::getVoidTy(Ctx) : StructType::get(Ctx, Results);
+  return S;
+}
+
 Function *ReverseMode::getGradientFunction(Function &F, StringRef Activity,
                                            const Instruction *Request) {
   DerivativeKey Key{DerivativeKind::Gradient, &F, Activity.str(), 1};
   if (Function *Known = Set.find(Key))
     return Known;
+  GradientSignature S = gradientSignature(F, Activity);
+  return Set.declare(Key, FunctionType::get(S.Adjoints, S.Params, false),
+                     "revdiff." + F.getName() + "." + Activity, S.ParamAttrs, nullptr, Request);
+}
+
+ReverseMode::SplitFunctions ReverseMode::getSplitFunctions(Function &F, StringRef Activity,
+                                                           Function *Caller,
+                                                           const Instruction *Request) {
+  DerivativeKey AugKey{DerivativeKind::Augmented, &F, Activity.str(), 1};
+  DerivativeKey RevKey{DerivativeKind::Reverse, &F, Activity.str(), 1};
+  if (Function *Known = Set.find(AugKey))
+    return {Known, Set.find(RevKey)};
   LLVMContext &Ctx = F.getContext();
-  SmallVector<Type *, 8> Params, Results;
-  SmallVector<AttributeSet, 8> ParamAttrs;
-  for (Argument &A : F.args()) {
-    Params.push_back(A.getType());
-    ParamAttrs.push_back(F.getAttributes().getParamAttrs(A.getArgNo()).removeAttribute(
-        Ctx, Attribute::Returned));
-    if (Activity[A.getArgNo()] == GradientActivity::Duplicated) {
-      Params.push_back(A.getType());
-      ParamAttrs.push_back(AttributeSet());
-    } else if (Activity[A.getArgNo()] == GradientActivity::Active) {
-      Results.push_back(A.getType());
-    }
+  GradientSignature S = gradientSignature(F, Activity);
+  Type *Ptr = PointerType::getUnqual(Ctx), *Ret = F.getReturnType();
+  Type *AugRet = StructType::get(Ctx, Ret->isVoidTy() ? ArrayRef<Type *>{Ptr}
+                                                                 : ArrayRef<Type *>{Ptr, Ret});
+  Function *Aug = Set.declare(AugKey, FunctionType::get(AugRet, S.Params, false),
+                              "augment." + F.getName() + "." + Activity, S.ParamAttrs, Caller,
+                              Request);
+  // The reverse function takes the adjoint of f's float result (the seed)
+  // and the tape.
+  if (isAdjointType(Ret)) {
+    S.Params.push_back(Ret);
+    S.ParamAttrs.push_back(AttributeSet());
   }
-  Type *Ret = Results.empty() ? Type::getVoidTy(Ctx) : StructType::get(Ctx, Results);
-  return Set.declare(Key, FunctionType::get(Ret, Params, false),
-                     "revdiff." + F.getName() + "." + Activity, ParamAttrs, nullptr, Request);
+  S.Params.push_back(Ptr);
+  S.ParamAttrs.push_back(AttributeSet());
+  Function *Rev = Set.declare(RevKey, FunctionType::get(S.Adjoints, S.Params, false),
+                              "reverse." + F.getName() + "." + Activity, S.ParamAttrs, Caller,
+                              Request);
+  return {Aug, Rev};
 }
 
 /// Whether \p F can reach itself through direct calls.
@@ -88,19 +132,55 @@ static void inlineDefinedCallees(Function &F, Function &Primal) {
   }
 }
 
-bool ReverseMode::generateBody(Function &Gradient) {
-  DerivativeKey Key = Set.keyOf(&Gradient); // a copy: the set grows meanwhile
+bool ReverseMode::generateBody(Function &Fn) {
+  DerivativeKey Key = Set.keyOf(&Fn); // a copy: the set grows meanwhile
+  if (Key.Kind == DerivativeKind::Gradient && splitGradients())
+    return generateThroughSplit(Fn);
+  Function *Forward = &Fn, *Rev = nullptr;
+  if (Key.Kind != DerivativeKind::Gradient) {
+    // One builder makes both halves: whichever comes first makes the pair.
+    SplitFunctions Pair = getSplitFunctions(*Key.Primal, Key.Activity, nullptr, nullptr);
+    if (!Pair.Augmented->isDeclaration())
+      return true;
+    Key.Kind = DerivativeKind::Augmented;
+    Forward = Pair.Augmented;
+    Rev = Pair.Reverse;
+  }
   SmallVector<Value *, 8> PrimalArgs;
   unsigned Next = 0;
   for (char C : Key.Activity) {
-    PrimalArgs.push_back(Gradient.getArg(Next));
+    PrimalArgs.push_back(Forward->getArg(Next));
     Next += C == GradientActivity::Duplicated ? 2 : 1;
   }
-  Set.copyPreparedBody(*Key.Primal, Gradient, PrimalArgs);
-  inlineDefinedCallees(Gradient, *Key.Primal);
-  Set.normalize(Gradient);
-  defineVectorLanes(Gradient);
-  return GradientBuilder(Set, Gradient, Key).run();
+  Set.copyPreparedBody(*Key.Primal, *Forward, PrimalArgs);
+  inlineDefinedCallees(*Forward, *Key.Primal);
+  Set.normalize(*Forward);
+  Set.unifyReturns(*Forward);
+  defineVectorLanes(*Forward);
+  return GradientBuilder(Set, *Forward, Key, Rev).run();
+}
+
+bool ReverseMode::generateThroughSplit(Function &Gradient) {
+  DerivativeKey Key = Set.keyOf(&Gradient);
+  SplitFunctions Pair = getSplitFunctions(*Key.Primal, Key.Activity, &Gradient, nullptr);
+  // Kept apart, so the tape really crosses from one call to the other.
+  Pair.Augmented->addFnAttr(Attribute::NoInline);
+  Pair.Reverse->addFnAttr(Attribute::NoInline);
+  IRBuilder<> B(BasicBlock::Create(Gradient.getContext(), "entry", &Gradient));
+  SmallVector<Value *, 8> Args;
+  for (Argument &A : Gradient.args())
+    Args.push_back(&A);
+  Value *Tape = B.CreateExtractValue(B.CreateCall(Pair.Augmented, Args), 0);
+  Type *Ret = Key.Primal->getReturnType();
+  if (isAdjointType(Ret))
+    Args.push_back(ConstantFP::get(Ret, 1.0));
+  Args.push_back(Tape);
+  CallInst *Adjoints = B.CreateCall(Pair.Reverse, Args);
+  if (Gradient.getReturnType()->isVoidTy())
+    B.CreateRetVoid();
+  else
+    B.CreateRet(Adjoints);
+  return true;
 }
 
 } // namespace adjoint

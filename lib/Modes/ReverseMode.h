@@ -11,9 +11,13 @@
 /// seeds the adjoint of f's float result with 1, and runs the reverse pass.
 /// The rules are the ones forward mode reads: adjoint_k += partial_k * adjoint.
 ///
-/// This version differentiates values and control flow (branches, loops of
-/// every shape) and reads memory through duplicated pointers; writes to
-/// memory and calls that cannot be inlined are reported as not supported yet.
+/// The same builder also makes the split form, two functions:
+///
+///   augment.f(args, shadows) -> {ptr tape[, f's result]}
+///   reverse.f(args, shadows[, adjoint of f's result], ptr tape) -> {adjoints}
+///
+/// where the tape holds everything the reverse pass reads (nothing else
+/// survives between the two calls) and the reverse function frees it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef ADJOINT_MODES_REVERSEMODE_H
@@ -44,10 +48,20 @@ public:
   /// letters), for the request \p Request.
   llvm::Function *getGradientFunction(llvm::Function &F, llvm::StringRef Activity,
                                       const llvm::Instruction *Request);
-  /// Generates the body of a gradient function declared by this mode.
-  bool generateBody(llvm::Function &Gradient);
+  struct SplitFunctions {
+    llvm::Function *Augmented, *Reverse;
+  };
+  /// The augmented forward and reverse functions of \p F for \p Activity,
+  /// called from \p Caller (a derivative) or for \p Request.
+  SplitFunctions getSplitFunctions(llvm::Function &F, llvm::StringRef Activity,
+                                   llvm::Function *Caller, const llvm::Instruction *Request);
+  /// Generates the body of a function declared by this mode.
+  bool generateBody(llvm::Function &Fn);
 
 private:
+  /// The gradient as a call of the split pair (-adjoint-split-gradients).
+  bool generateThroughSplit(llvm::Function &Gradient);
+
   DerivativeSet &Set;
 };
 

@@ -60,12 +60,44 @@ static Function *getPushHelper(Module &M) {
   return F;
 }
 
-Tape::Tape(Function &F) {
+/// The size of the split form's header: the size the forward pass left.
+static constexpr uint64_t HeaderBytes = 8;
+
+Tape::Tape(Function &F, bool Split) : Split(Split) {
   LLVMContext &Ctx = F.getContext();
   IRBuilder<> B(&F.getEntryBlock(), F.getEntryBlock().begin());
   StructType *ST = stateType(Ctx);
-  State = B.CreateAlloca(ST, nullptr, "tape");
+  State = ReverseState = B.CreateAlloca(ST, nullptr, "tape");
   B.CreateStore(Constant::getNullValue(ST), State);
+  if (Split)
+    B.CreateStore(B.getInt64(HeaderBytes), B.CreateStructGEP(ST, State, 1));
+}
+
+Value *Tape::finishForward(IRBuilderBase &B) {
+  StructType *ST = stateType(B.getContext());
+  Value *Base = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(ST, State, 0));
+  Value *Size = B.CreateLoad(B.getInt64Ty(), B.CreateStructGEP(ST, State, 1));
+  // Nothing pushed: no storage, and the reverse pass pops nothing.
+  Function &Fwd = *B.GetInsertBlock()->getParent();
+  Value *Dummy = IRBuilder<>(&Fwd.getEntryBlock(), Fwd.getEntryBlock().begin())
+                     .CreateAlloca(B.getInt64Ty());
+  Value *IsNull = B.CreateICmpEQ(Base, ConstantPointerNull::get(B.getPtrTy()));
+  B.CreateStore(Size, B.CreateSelect(IsNull, Dummy, Base));
+  return Base;
+}
+
+void Tape::startReverse(IRBuilderBase &B, Value *TapePtr) {
+  StructType *ST = stateType(B.getContext());
+  Function &Rev = *B.GetInsertBlock()->getParent();
+  IRBuilder<> EB(&Rev.getEntryBlock(), Rev.getEntryBlock().begin());
+  ReverseState = EB.CreateAlloca(ST, nullptr, "tape");
+  Value *Header = EB.CreateAlloca(B.getInt64Ty());
+  B.CreateStore(B.getInt64(HeaderBytes), Header);
+  Value *IsNull = B.CreateICmpEQ(TapePtr, ConstantPointerNull::get(B.getPtrTy()));
+  Value *Size = B.CreateLoad(B.getInt64Ty(), B.CreateSelect(IsNull, Header, TapePtr));
+  B.CreateStore(Constant::getNullValue(ST), ReverseState);
+  B.CreateStore(TapePtr, B.CreateStructGEP(ST, ReverseState, 0));
+  B.CreateStore(Size, B.CreateStructGEP(ST, ReverseState, 1));
 }
 
 Value *Tape::push(IRBuilderBase &B, uint64_t Bytes) {
@@ -79,20 +111,20 @@ Value *Tape::push(IRBuilderBase &B, uint64_t Bytes) {
 Value *Tape::pop(IRBuilderBase &B, uint64_t Bytes) {
   LLVMContext &Ctx = B.getContext();
   StructType *ST = stateType(Ctx);
-  Value *SizeP = B.CreateStructGEP(ST, State, 1);
+  Value *SizeP = B.CreateStructGEP(ST, ReverseState, 1);
   Value *Size = B.CreateSub(B.CreateLoad(B.getInt64Ty(), SizeP), B.getInt64(Bytes));
   B.CreateStore(Size, SizeP);
-  Value *Base = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(ST, State, 0));
+  Value *Base = B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(ST, ReverseState, 0));
   return B.CreateGEP(B.getInt8Ty(), Base, Size, "record");
 }
 
 void Tape::free(IRBuilderBase &B) {
-  if (Pushes.empty())
+  if (Pushes.empty() && !Split)
     return; // nothing was ever allocated
   Module &M = *B.GetInsertBlock()->getModule();
   FunctionCallee Free = M.getOrInsertFunction("free", B.getVoidTy(), B.getPtrTy());
   B.CreateCall(Free, {B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(stateType(B.getContext()),
-                                                                    State, 0))});
+                                                                    ReverseState, 0))});
 }
 
 void Tape::inlinePushes() {

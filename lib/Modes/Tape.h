@@ -8,6 +8,10 @@
 /// the forward blocks, so a stack matches every control flow: nested loops,
 /// data-dependent trip counts, early exits, even irreducible loops. It grows
 /// geometrically and is freed when the gradient returns.
+///
+/// Split into an augmented forward function and a reverse function, the
+/// tape crosses from one to the other as one pointer: its first 8 bytes
+/// hold the size the forward pass left (null when nothing was pushed).
 //
 //===----------------------------------------------------------------------===//
 #ifndef ADJOINT_MODES_TAPE_H
@@ -20,20 +24,30 @@ namespace adjoint {
 class Tape {
 public:
   /// Creates the tape's state ({base, size, capacity}, on the stack) at the
-  /// start of \p F's entry block.
-  explicit Tape(llvm::Function &F);
+  /// start of \p F's entry block; with \p Split it starts past the header.
+  Tape(llvm::Function &F, bool Split);
+
+  /// Split form, at the end of the forward pass: writes the header and
+  /// returns the tape pointer to hand to the reverse function.
+  llvm::Value *finishForward(llvm::IRBuilderBase &B);
+  /// Split form, at the start of the reverse function: takes over the tape
+  /// \p TapePtr (its state lives in the reverse function from then on).
+  void startReverse(llvm::IRBuilderBase &B, llvm::Value *TapePtr);
 
   /// Reserves \p Bytes at the top and returns the record's address.
   llvm::Value *push(llvm::IRBuilderBase &B, uint64_t Bytes);
   /// Releases the top \p Bytes and returns the record's address.
   llvm::Value *pop(llvm::IRBuilderBase &B, uint64_t Bytes);
-  /// Frees the storage.
+  /// Frees the storage (always in the split form: the forward pass may
+  /// have pushed).
   void free(llvm::IRBuilderBase &B);
   /// Inlines the growth checks the pushes call; after generation.
   void inlinePushes();
 
 private:
-  llvm::Value *State;
+  llvm::Value *State;        ///< where pushes go
+  llvm::Value *ReverseState; ///< where pops come from (the same when combined)
+  bool Split;
   llvm::Function *PushFn = nullptr; ///< created at the first push
   llvm::SmallVector<llvm::CallInst *, 16> Pushes;
 };

@@ -32,6 +32,11 @@ cl::opt<adjoint::PrintModuleKind> PrintModule(
 cl::opt<bool> PrintPerf("adjoint-print-perf", cl::init(false),
                         cl::desc("Explain each value reverse mode saves on the tape and why"));
 
+cl::opt<bool> SplitGradients(
+    "adjoint-split-gradients", cl::init(false),
+    cl::desc("Build each gradient from its augmented forward and reverse functions, kept "
+             "apart (a test of the split form)"));
+
 cl::opt<bool> OptimizeGenerated("adjoint-optimize", cl::init(true),
                                 cl::desc("Re-optimize the functions Adjoint generates"));
 } // namespace
@@ -42,4 +47,5 @@ bool printActivity() { return PrintActivity; }
 PrintModuleKind printModuleAt() { return PrintModule; }
 bool optimizeGenerated() { return OptimizeGenerated; }
 bool printPerf() { return PrintPerf; }
+bool splitGradients() { return SplitGradients; }
 } // namespace adjoint

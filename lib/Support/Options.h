@@ -23,6 +23,10 @@ bool printActivity();
 PrintModuleKind printModuleAt();
 /// Explain what reverse mode saves on the tape, where, and why.
 bool printPerf();
+/// Build each gradient as a call of the augmented forward function and a
+/// call of the reverse function (kept apart): tests the split form on every
+/// reverse-mode program.
+bool splitGradients();
 /// Re-optimize the generated functions (on by default; off for IR tests
 /// that check the raw shape of the transform).
 bool optimizeGenerated();

@@ -3,8 +3,9 @@
 # the program itself compares its derivatives with finite differences or an
 # analytic value and exits non-zero on a mismatch.
 #   check-program.sh SOURCE [extra compiler flags...]
-# Builds: adjoint-cc/adjoint-c++ at -O0, -O2, -O3; clang -O2 to IR, then
-# opt -passes=adjoint, then clang; clang -flto with the plugin in lld.
+# Builds: adjoint-cc/adjoint-c++ at -O0, -O2, -O3 (and -O2 with split
+# gradients when it asks for one); clang -O2 to IR, then opt -passes=adjoint,
+# then clang; clang -flto with the plugin in lld.
 set -euo pipefail
 src=$1; shift
 extra=("$@")
@@ -23,6 +24,12 @@ for O in -O0 -O2 -O3; do
   $drv $O $inc "${extra[@]}" "$src" -o "$tmp/prog$O" -lm
   run "adjoint-cc $O" "$tmp/prog$O"
 done
+# Gradients built from their split halves (augmented forward, reverse), kept
+# apart so the tape crosses between two calls.
+if grep -q "__enzyme_autodiff" "$src"; then
+  $drv -O2 -mllvm -adjoint-split-gradients $inc "${extra[@]}" "$src" -o "$tmp/prog-split" -lm
+  run "adjoint-cc -O2, split gradients" "$tmp/prog-split"
+fi
 # opt path: the pass on textual IR.
 $cc -O2 $inc "${extra[@]}" -S -emit-llvm "$src" -o "$tmp/prog.ll"
 "$LLVM_BIN/opt" -load-pass-plugin="$ADJOINT_PLUGIN" -passes=adjoint "$tmp/prog.ll" -o "$tmp/prog.bc"

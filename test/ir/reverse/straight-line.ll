@@ -48,6 +48,8 @@ define { double, double } @df(double %x, double %y) {
 ; CHECK:         %m = fmul double %x, %y
 ; CHECK-NEXT:    %q = fdiv double %x, %y
 ; CHECK-NEXT:    %s = fadd double %m, %q
+; CHECK-NEXT:    br label %reverse.entry
+; CHECK:       reverse.entry:
 ; CHECK-NEXT:    [[S0:%.*]] = load double, ptr %s.adj
 ; CHECK-NEXT:    [[S1:%.*]] = fadd double [[S0]], 1.000000e+00
 ; CHECK-NEXT:    store double [[S1]], ptr %s.adj
