@@ -188,7 +188,7 @@ bool GradientBuilder::isReadOnlyDuringGradient(LoadInst &L) const {
   const Value *Obj = getUnderlyingObject(L.getPointerOperand());
   // Split, the forward function's locals are gone when the reverse runs.
   return !AnyMemoryWritten && L.isSimple() && !WrittenLocals.contains(Obj) &&
-         !(Split && isa<AllocaInst>(Obj));
+         !(Split && isa<AllocaInst>(Obj)) && !TheTape.isState(Obj);
 }
 
 bool GradientBuilder::availableInReverse(Value *V) const {
@@ -363,16 +363,24 @@ static SmallVector<BasicBlock *, 4> uniquePredecessors(BasicBlock *BB) {
   return Preds;
 }
 
-/// Plans and emits the tape record of \p BB: the values its reverse block
-/// needs that are not available there, and the predecessor it came from.
-void GradientBuilder::recordBlock(BasicBlock &BB) {
+/// Plans the tape record of \p BB: the values its reverse block needs that
+/// are not available there (its rules' operands and \p Extra), and the
+/// predecessor it came from.
+void GradientBuilder::planRecord(BasicBlock &BB, ArrayRef<Value *> Extra) {
   Record &R = Records[&BB];
   // Saves V, or plans to rebuild it from its operands when that is cheap.
   std::function<void(Value *)> need = [&](Value *V) {
     if (!V || !isa<Instruction>(V) || availableInReverse(V) || !V->getType()->isSized() ||
-        is_contained(R.Values, V) || is_contained(R.Recomputed, V))
+        is_contained(R.Values, V) || is_contained(R.Recomputed, V) ||
+        is_contained(R.Counters, V))
       return;
     auto *I = cast<Instruction>(V);
+    // An induction variable of a counted loop around BB: from the count.
+    if (auto *P = dyn_cast<PHINode>(I); P && Counters.contains(P) &&
+                                        Counters.find(P)->second.Loop->L->contains(&BB)) {
+      R.Counters.push_back(P);
+      return;
+    }
     if (isCheapToRecompute(I, 0)) {
       for (Value *Op : I->operands())
         need(Op);
@@ -390,8 +398,13 @@ void GradientBuilder::recordBlock(BasicBlock &BB) {
     for (Value *V : Needs)
       need(V);
   }
+  for (Value *V : Extra)
+    need(V);
   SmallVector<BasicBlock *, 4> Preds = uniquePredecessors(&BB);
-  if (Preds.size() > 1) {
+  // A counted loop's header: the reverse pass knows the way in from the
+  // iteration it is at.
+  CountedLoop *C = countedLoopOf(&BB);
+  if (Preds.size() > 1 && !(C && C->L->getHeader() == &BB)) {
     IRBuilder<> FB(&BB, BB.begin());
     PHINode *CameFrom = FB.CreatePHI(FB.getInt32Ty(), Preds.size(), "came.from");
     for (BasicBlock *P : predecessors(&BB))
@@ -402,11 +415,8 @@ void GradientBuilder::recordBlock(BasicBlock &BB) {
     if (!availableInReverse(CameFrom))
       R.Values.push_back(CameFrom);
   }
-  if (R.Values.empty()) {
-    if (printPerf() && !R.Recomputed.empty())
-      explainRecord(BB, R);
+  if (R.Values.empty())
     return;
-  }
   const DataLayout &DL = F.getDataLayout();
   for (Value *V : R.Values) {
     uint64_t Align = std::min<uint64_t>(DL.getABITypeAlign(V->getType()).value(), 8);
@@ -415,10 +425,16 @@ void GradientBuilder::recordBlock(BasicBlock &BB) {
     R.Bytes += DL.getTypeAllocSize(V->getType());
   }
   R.Bytes = alignTo(R.Bytes, 8); // keeps every record 8-aligned on the tape
-  if (printPerf() && (R.Bytes || !R.Recomputed.empty()))
+}
+
+void GradientBuilder::emitRecord(BasicBlock &BB) {
+  Record &R = Records[&BB];
+  if (printPerf() && (R.Bytes || !R.Recomputed.empty() || !R.Counters.empty()))
     explainRecord(BB, R);
+  if (!R.Bytes)
+    return;
   B.SetInsertPoint(BB.getTerminator());
-  Value *At = TheTape.push(B, R.Bytes);
+  Value *At = countedLoopOf(&BB) ? recordAddress(BB, /*Forward=*/true) : TheTape.push(B, R.Bytes);
   for (auto [V, Off] : zip(R.Values, R.Offsets))
     B.CreateAlignedStore(V, B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), At, Off), Align(1));
 }
@@ -487,10 +503,29 @@ void GradientBuilder::reverseNeeds(Instruction &I, SmallVectorImpl<Value *> &Nee
 /// execution, and why each could not be read directly in the reverse pass.
 void GradientBuilder::explainRecord(BasicBlock &BB, const Record &R) {
   Loop *L = LI.getLoopFor(&BB);
-  outs() << "adjoint: perf: " << F.getName() << ": block '" << BB.getName() << "' saves "
-         << R.Bytes << " bytes on the tape per execution"
-         << (L ? " (in a loop of depth " + std::to_string(L->getLoopDepth()) + ")" : "")
-         << "\n";
+  auto name = [](BasicBlock *X) {
+    std::string S;
+    raw_string_ostream OS(S);
+    X->printAsOperand(OS, false);
+    return S;
+  };
+  outs() << "adjoint: perf: " << F.getName() << ": block '" << name(&BB) << "' saves ";
+  if (!R.Bytes)
+    outs() << "nothing: its reverse rebuilds what it reads\n";
+  else
+    outs() << R.Bytes;
+  if (!R.Bytes)
+    ;
+  else if (CountedLoop *C = countedLoopOf(&BB))
+    outs() << " bytes per iteration, in an array indexed by the iteration of the loop at '"
+           << name(C->L->getHeader()) << "' (depth " << L->getLoopDepth()
+           << "), reserved at the entry of the loop at '" << name(C->Root->L->getHeader())
+           << "' (trip counts known there)\n";
+  else if (L)
+    outs() << " bytes on the tape per execution (in a loop of depth " << L->getLoopDepth()
+           << ", on the stack: " << NotCounted.lookup(L) << ")\n";
+  else
+    outs() << " bytes on the tape per execution\n";
   for (Value *V : R.Values) {
     outs() << "  ";
     V->printAsOperand(outs(), false);
@@ -508,6 +543,11 @@ void GradientBuilder::explainRecord(BasicBlock &BB, const Record &R) {
       outs() << "defined in a loop, so each iteration has its own value\n";
     else
       outs() << "defined on a path that does not reach every return\n";
+  }
+  for (PHINode *P : R.Counters) {
+    outs() << "  ";
+    P->printAsOperand(outs(), false);
+    outs() << " = phi: rebuilt from the iteration the reverse loop is at\n";
   }
   for (Instruction *I : R.Recomputed) {
     outs() << "  ";
@@ -631,7 +671,7 @@ void GradientBuilder::reverseBlock(BasicBlock &BB) {
   Record &R = Records[&BB];
   Value *CameFrom = nullptr;
   if (R.Bytes) {
-    Value *At = TheTape.pop(B, R.Bytes);
+    Value *At = countedLoopOf(&BB) ? recordAddress(BB, /*Forward=*/false) : TheTape.pop(B, R.Bytes);
     for (auto [V, Off] : zip(R.Values, R.Offsets))
       Local[V] = B.CreateAlignedLoad(V->getType(),
                                      B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), At, Off),
@@ -639,6 +679,10 @@ void GradientBuilder::reverseBlock(BasicBlock &BB) {
   }
   if (R.CameFrom)
     CameFrom = primal(R.CameFrom);
+  else
+    CameFrom = countedCameFrom(BB);
+  for (PHINode *P : R.Counters)
+    Local[P] = counterInReverse(*P);
   for (Instruction *I : R.Recomputed) {
     Instruction *Copy = I->clone();
     for (Use &Op : Copy->operands())
@@ -646,6 +690,7 @@ void GradientBuilder::reverseBlock(BasicBlock &BB) {
     B.Insert(Copy, I->getName() + ".rev");
     Local[I] = Copy;
   }
+  enterCountedLoops(BB);
   SmallVector<Instruction *, 32> Body;
   for (Instruction &I : BB)
     if (!isa<PHINode>(I) && !I.isTerminator() && hasReverse(I))
@@ -659,6 +704,7 @@ void GradientBuilder::reverseBlock(BasicBlock &BB) {
     visit(*I);
   }
   reversePhis(BB, CameFrom);
+  leaveCountedBlock(BB);
   SmallVector<BasicBlock *, 4> Preds = uniquePredecessors(&BB);
   if (Preds.empty())
     B.CreateBr(GradientReturn);
@@ -699,8 +745,24 @@ bool GradientBuilder::run() {
     ReverseOf[BB] = BasicBlock::Create(Ctx, "rev." + BB->getName(), &Rev);
   GradientReturn = BasicBlock::Create(Ctx, "gradient.return", &Rev);
 
+  // Records: planned for every block (a counted loop's arrays are sized by
+  // them), then emitted. A root's exit block also hands the reverse loop
+  // where the arrays are: planned once they exist, inner roots first.
+  chooseCountedLoops();
+  SmallPtrSet<BasicBlock *, 8> RootExits;
+  for (CountedLoop *C : CountedOrder)
+    if (C->Root == C)
+      RootExits.insert(C->L->getExitBlock());
   for (BasicBlock *BB : Blocks)
-    recordBlock(*BB);
+    if (!RootExits.contains(BB))
+      planRecord(*BB);
+  for (CountedLoop *C : reverse(CountedOrder))
+    if (C->Root == C) {
+      reserveLoopArrays(*C);
+      planRecord(*C->L->getExitBlock(), loopEntryValues(*C));
+    }
+  for (BasicBlock *BB : Blocks)
+    emitRecord(*BB);
   // The reverse pass starts by seeding the adjoint of the result: with 1
   // when combined, with the caller's seed when split.
   B.SetInsertPoint(ReverseEntry);

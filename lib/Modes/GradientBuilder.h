@@ -32,6 +32,12 @@
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstVisitor.h"
+#include <memory>
+#include <string>
+
+namespace llvm {
+class SCEV;
+} // namespace llvm
 
 namespace adjoint {
 
@@ -84,9 +90,24 @@ private:
   // Forward pass.
   void buildShadows();
   llvm::Value *choiceShadow(llvm::Value *V);
-  void recordBlock(llvm::BasicBlock &BB);
+  void planRecord(llvm::BasicBlock &BB, llvm::ArrayRef<llvm::Value *> Extra = {});
+  void emitRecord(llvm::BasicBlock &BB);
   struct Record;
   void explainRecord(llvm::BasicBlock &BB, const Record &R);
+
+  // Counted loops (LoopCaches.cpp): records in arrays indexed by iteration.
+  struct CountedLoop;
+  void chooseCountedLoops();
+  void reserveLoopArrays(CountedLoop &Root);
+  llvm::SmallVector<llvm::Value *, 8> loopEntryValues(CountedLoop &Root);
+  llvm::Value *forwardIndex(CountedLoop &C);
+  llvm::Value *reverseIndex(CountedLoop &C);
+  CountedLoop *countedLoopOf(llvm::BasicBlock *BB) const;
+  llvm::Value *recordAddress(llvm::BasicBlock &BB, bool Forward);
+  void enterCountedLoops(llvm::BasicBlock &BB);
+  llvm::Value *countedCameFrom(llvm::BasicBlock &BB);
+  void leaveCountedBlock(llvm::BasicBlock &BB);
+  llvm::AllocaInst *intSlot(const llvm::Twine &Name);
 
   // Reverse pass.
   void reverseBlock(llvm::BasicBlock &BB);
@@ -135,7 +156,44 @@ private:
     /// operands instead of being saved (addresses, integer index math).
     llvm::SmallVector<llvm::Instruction *, 8> Recomputed;
     uint64_t Bytes = 0;
+    /// In a counted loop: where this block's array starts (an offset on
+    /// the tape, forward value and reverse slot).
+    llvm::Value *ArrayOffset = nullptr;
+    llvm::AllocaInst *ArraySlot = nullptr;
+    /// Induction variables of counted loops around the block, rebuilt from
+    /// the reverse pass's iteration count instead of being saved.
+    llvm::SmallVector<llvm::PHINode *, 4> Counters;
   };
+  /// A loop whose trip count is known when it is entered and that leaves
+  /// through one edge. Its blocks write their records into arrays indexed
+  /// by iteration, reserved on the tape at the entry of the outermost such
+  /// loop around it (the root); the reverse pass counts iterations down
+  /// instead of recording which way the header was entered.
+  struct CountedLoop {
+    llvm::Loop *L;
+    CountedLoop *Parent = nullptr; ///< enclosing loop of the same nest
+    CountedLoop *Root = nullptr;
+    const llvm::SCEV *BackedgeTaken = nullptr;
+    llvm::Value *Trips = nullptr;            ///< forward, at the root's preheader
+    llvm::PHINode *Iteration = nullptr;      ///< forward: 0, 1, ... in the header
+    llvm::AllocaInst *TripsSlot = nullptr;   ///< reverse: the trip count
+    llvm::AllocaInst *ReverseIteration = nullptr; ///< reverse: counts down
+    llvm::Value *RegionOffset = nullptr;     ///< root: where its arrays start
+    llvm::AllocaInst *RegionSlot = nullptr;
+    llvm::SmallVector<llvm::BasicBlock *, 8> RecordBlocks; ///< root: blocks with arrays
+  };
+  llvm::DenseMap<const llvm::Loop *, std::unique_ptr<CountedLoop>> Counted;
+  llvm::SmallVector<CountedLoop *, 8> CountedOrder; ///< outer loops first
+  /// Integer header phis of counted loops that step by a constant from a
+  /// constant: start + step * iteration.
+  struct Counter {
+    CountedLoop *Loop;
+    int64_t Start, Step;
+  };
+  llvm::DenseMap<const llvm::PHINode *, Counter> Counters;
+  llvm::Value *counterInReverse(llvm::PHINode &P);
+  /// Why a loop with records is not counted (for -adjoint-print-perf).
+  llvm::DenseMap<const llvm::Loop *, std::string> NotCounted;
   llvm::DenseMap<llvm::BasicBlock *, Record> Records;
   llvm::DenseMap<llvm::Value *, llvm::Value *> Local; ///< popped values, current block
   /// Split form: the final record's loads in the reverse entry, pointing at

@@ -20,6 +20,9 @@
 #include "llvm/Transforms/InstCombine/InstCombine.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Transforms/Utils/Local.h"
+#include "llvm/Transforms/Utils/LoopSimplify.h"
+#include "llvm/Analysis/LoopInfo.h"
+#include "llvm/IR/Dominators.h"
 
 using namespace llvm;
 
@@ -83,6 +86,13 @@ void normalize(Function &F, FunctionAnalysisManager &FAM) {
   }
   removeUnreachableBlocks(F);
   FAM.invalidate(F, PreservedAnalyses::none());
+}
+
+void canonicalizeLoops(Function &F) {
+  DominatorTree DT(F);
+  LoopInfo LI(DT);
+  for (Loop *L : LI)
+    simplifyLoop(L, &DT, &LI, nullptr, nullptr, nullptr, /*PreserveLCSSA=*/false);
 }
 
 void moveBody(Function &From, Function &To, ArrayRef<Value *> NewArgs) {

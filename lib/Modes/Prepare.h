@@ -33,6 +33,10 @@ void defineVectorLanes(llvm::Function &F);
 /// Runs the normalization again (after inlining into a clone).
 void normalize(llvm::Function &F, llvm::FunctionAnalysisManager &FAM);
 
+/// Puts every loop of \p F in canonical form: a preheader, one latch, exit
+/// blocks reached only from the loop (reverse mode's counted loops need it).
+void canonicalizeLoops(llvm::Function &F);
+
 /// Moves the body of \p From into the empty function \p To, mapping
 /// From's arguments to \p NewArgs; erases \p From.
 void moveBody(llvm::Function &From, llvm::Function &To, llvm::ArrayRef<llvm::Value *> NewArgs);

@@ -156,6 +156,7 @@ bool ReverseMode::generateBody(Function &Fn) {
   inlineDefinedCallees(*Forward, *Key.Primal);
   Set.normalize(*Forward);
   Set.unifyReturns(*Forward);
+  canonicalizeLoops(*Forward);
   defineVectorLanes(*Forward);
   return GradientBuilder(Set, *Forward, Key, Rev).run();
 }

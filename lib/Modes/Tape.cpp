@@ -118,6 +118,28 @@ Value *Tape::pop(IRBuilderBase &B, uint64_t Bytes) {
   return B.CreateGEP(B.getInt8Ty(), Base, Size, "record");
 }
 
+Value *Tape::reserve(IRBuilderBase &B, Value *Bytes) {
+  StructType *ST = stateType(B.getContext());
+  Value *Offset = B.CreateLoad(B.getInt64Ty(), B.CreateStructGEP(ST, State, 1), "array.offset");
+  if (!PushFn)
+    PushFn = getPushHelper(*B.GetInsertBlock()->getModule());
+  Pushes.push_back(B.CreateCall(PushFn, {State, Bytes}));
+  return Offset;
+}
+
+Value *Tape::forwardBase(IRBuilderBase &B) {
+  return B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(stateType(B.getContext()), State, 0));
+}
+
+Value *Tape::reverseBase(IRBuilderBase &B) {
+  return B.CreateLoad(B.getPtrTy(),
+                      B.CreateStructGEP(stateType(B.getContext()), ReverseState, 0));
+}
+
+void Tape::popTo(IRBuilderBase &B, Value *Offset) {
+  B.CreateStore(Offset, B.CreateStructGEP(stateType(B.getContext()), ReverseState, 1));
+}
+
 void Tape::free(IRBuilderBase &B) {
   if (Pushes.empty() && !Split)
     return; // nothing was ever allocated

@@ -38,6 +38,18 @@ public:
   llvm::Value *push(llvm::IRBuilderBase &B, uint64_t Bytes);
   /// Releases the top \p Bytes and returns the record's address.
   llvm::Value *pop(llvm::IRBuilderBase &B, uint64_t Bytes);
+
+  /// Reserves \p Bytes (an i64 known at run time) at the top for an array
+  /// that records are written into by index; returns its offset from the
+  /// base (the base moves when the storage grows, offsets do not).
+  llvm::Value *reserve(llvm::IRBuilderBase &B, llvm::Value *Bytes);
+  /// The storage's current base, in the forward or the reverse pass.
+  llvm::Value *forwardBase(llvm::IRBuilderBase &B);
+  llvm::Value *reverseBase(llvm::IRBuilderBase &B);
+  /// Releases everything from \p Offset up (a reserved array).
+  void popTo(llvm::IRBuilderBase &B, llvm::Value *Offset);
+  /// Whether \p V is the tape's own state (never part of the primal).
+  bool isState(const llvm::Value *V) const { return V == State || V == ReverseState; }
   /// Frees the storage (always in the split form: the forward pass may
   /// have pushed).
   void free(llvm::IRBuilderBase &B);

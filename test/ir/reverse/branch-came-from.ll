@@ -13,7 +13,7 @@
 ; RUN: %opt-adjoint -passes=adjoint -adjoint-optimize=0 -S %s | FileCheck %s
 
 ; Not in a loop: no "(in a loop of depth N)".
-; PERF:      adjoint: perf: revdiff.f.o: block 'then' saves 8 bytes on the tape per execution{{$}}
+; PERF:      adjoint: perf: revdiff.f.o: block '%then' saves 8 bytes on the tape per execution{{$}}
 ; PERF-NEXT:   %t = fmul (8 bytes): defined on a path that does not reach every return
 ; PERF-NOT:  saves
 ; PERF-NOT:  %r =

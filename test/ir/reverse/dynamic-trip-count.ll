@@ -10,9 +10,9 @@
 ; RUN:   | FileCheck %s --check-prefix=PERF
 ; RUN: %opt-adjoint -passes=adjoint -adjoint-optimize=0 -S %s | FileCheck %s
 
-; PERF:      adjoint: perf: revdiff.f.o: block 'cond' saves 8 bytes on the tape per execution (in a loop of depth 1)
+; PERF:      adjoint: perf: revdiff.f.o: block '%cond' saves 8 bytes on the tape per execution (in a loop of depth 1, on the stack: its trip count is not known when it starts)
 ; PERF-NEXT:   %came.from: which of 2 predecessors ran (the reverse pass goes back that way)
-; PERF-NEXT: adjoint: perf: revdiff.f.o: block 'body' saves 8 bytes on the tape per execution (in a loop of depth 1)
+; PERF-NEXT: adjoint: perf: revdiff.f.o: block '%body' saves 8 bytes on the tape per execution (in a loop of depth 1, on the stack: its trip count is not known when it starts)
 ; PERF-NEXT:   %v = phi (8 bytes): defined in a loop, so each iteration has its own value
 ; PERF-NOT:  saves
 

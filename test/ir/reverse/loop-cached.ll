@@ -3,23 +3,23 @@
 ; The reverse of acc.next = acc * t reads both operands (each one's partial
 ; is the other), and both are loop values (each iteration has its own),
 ; so the loop block saves them. %x is an argument and is read directly;
-; %i feeds no reverse rule and is not saved. The block has two
-; predecessors (entry and its own back edge), so it also saves which one
-; ran, an i32. Record layout: %acc at 0 (8 bytes), %t at 8 (8 bytes),
-; came.from at 16 (4 bytes) = 20 bytes, rounded up to 24 so that every
-; record stays 8-aligned on the tape. The reverse loop pops the same 24
-; bytes per iteration, last iteration first.
+; %i feeds no reverse rule and is not saved. The trip count, max(n, 1), is
+; known when the loop starts, so the records go into an array indexed by
+; the iteration: trips x 16 bytes (%acc at 0, %t at 8), reserved on the
+; tape before the loop. The reverse loop counts the iteration down from
+; trips - 1 and reads record i at array + 16 i; at iteration 0 it knows it
+; came from the entry, so no predecessor index is saved.
 ; RUN: %opt-adjoint -passes=adjoint -adjoint-print-perf -disable-output %s \
 ; RUN:   | FileCheck %s --check-prefix=PERF
 ; RUN: %opt-adjoint -passes=adjoint -adjoint-optimize=0 -S %s | FileCheck %s
 
-; PERF:      adjoint: perf: revdiff.f.oc: block 'loop' saves 24 bytes on the tape per execution (in a loop of depth 1)
+; PERF:      adjoint: perf: revdiff.f.oc: block '%loop' saves 16 bytes per iteration, in an array indexed by the iteration of the loop at '%loop' (depth 1), reserved at the entry of the loop at '%loop' (trip counts known there)
 ; PERF-NEXT:   %acc = phi (8 bytes): defined in a loop, so each iteration has its own value
 ; PERF-NEXT:   %t = fadd (8 bytes): defined in a loop, so each iteration has its own value
-; PERF-NEXT:   %came.from: which of 2 predecessors ran (the reverse pass goes back that way)
 ; Nothing else: no other block saves anything, nothing is rebuilt.
 ; PERF-NOT:  saves
 ; PERF-NOT:  rebuilt
+; PERF-NOT:  came.from
 
 define internal double @f(double %x, i32 %n) {
 entry:
@@ -50,44 +50,60 @@ define double @df(double %x, i32 %n) {
 
 ; CHECK-LABEL: define internal { double } @revdiff.f.oc(double %x, i32 %n)
 ; CHECK:         %tape = alloca { ptr, i64, i64 }
-; The forward loop: the predecessor index is a phi (0: the back edge,
-; 1: entry, the order of the reverse block's switch below).
+; Before the loop: trips = max(n, 1) (from ScalarEvolution), the array's
+; bytes trips x 16, reserved with one push (inlined: size += bytes).
+; CHECK:         [[SMAX:%.*]] = call i32 @llvm.smax.i32(i32 %n, i32 1)
+; CHECK:         [[TRIPS:%.*]] = add nuw nsw i64 {{%.*}}, 1
+; CHECK-NEXT:    [[BYTES:%.*]] = mul nuw i64 [[TRIPS]], 16
+; CHECK:         %array.offset = load i64, ptr [[SIZEP:%.*]], align
+; CHECK:         [[SIZE:%.*]] = load i64, ptr
+; CHECK:         add i64 [[SIZE]], {{%.*}}
+; CHECK:         call ptr @realloc(
+; CHECK:         %loop.array = add nuw i64 %array.offset, 0
+; The forward loop: an iteration counter, no predecessor index; record i
+; is at array + 16 i from the tape's base.
 ; CHECK:       loop:
-; CHECK-NEXT:    %came.from = phi i32 [ 0, %[[LATCH:[a-zA-Z0-9._]+]] ], [ 1, %entry ]
+; CHECK-NEXT:    %iteration = phi i64 [ %iteration.next, %loop ], [ 0, %{{.*}} ]
+; CHECK-NOT:     came.from
 ; CHECK:         %t = fadd double
 ; CHECK-NEXT:    %acc.next = fmul double %acc, %t
-; The push (inlined): size += 24, grow through realloc when over capacity.
-; CHECK:         [[SIZE:%.*]] = load i64, ptr [[SIZEP:%.*]], align
-; CHECK:         [[NEED:%.*]] = add i64 [[SIZE]], 24
-; CHECK-NEXT:    store i64 [[NEED]], ptr [[SIZEP]]
-; CHECK:         call ptr @realloc(
-; CHECK:       [[LATCH]]:
-; CHECK:         [[REC:%.*]] = getelementptr i8, ptr {{%.*}}, i64 [[SIZE]]
-; CHECK-NEXT:    [[P0:%.*]] = getelementptr inbounds i8, ptr [[REC]], i64 0
+; CHECK:         %iteration.next = add nuw i64 %iteration, 1
+; CHECK:         [[BASE:%.*]] = load ptr, ptr
+; CHECK-NEXT:    [[OFF:%.*]] = mul nuw i64 %iteration, 16
+; CHECK-NEXT:    [[AT:%.*]] = add nuw i64 %loop.array, [[OFF]]
+; CHECK-NEXT:    %record = getelementptr i8, ptr [[BASE]], i64 [[AT]]
+; CHECK-NEXT:    [[P0:%.*]] = getelementptr inbounds i8, ptr %record, i64 0
 ; CHECK-NEXT:    store double %acc, ptr [[P0]], align 1
-; CHECK-NEXT:    [[P8:%.*]] = getelementptr inbounds i8, ptr [[REC]], i64 8
+; CHECK-NEXT:    [[P8:%.*]] = getelementptr inbounds i8, ptr %record, i64 8
 ; CHECK-NEXT:    store double %t, ptr [[P8]], align 1
-; CHECK-NEXT:    [[P16:%.*]] = getelementptr inbounds i8, ptr [[REC]], i64 16
-; CHECK-NEXT:    store i32 %came.from, ptr [[P16]], align 1
 ; CHECK-NEXT:    br i1 %{{.*}}, label %loop, label %exit
-; Nothing else is pushed: exit has one predecessor and needs no value.
+; No push in the loop or after it.
 ; CHECK:       exit:
 ; CHECK-NOT:     realloc
-; CHECK:         br label %rev.exit
+; CHECK:         br label %reverse.entry
 
-; The reverse loop pops the 24 bytes and reads the record back.
+; Leaving the reverse loop for the reverse of entry releases the array.
+; CHECK:       rev.entry:
+; CHECK-NEXT:    [[ARRAYS:%.*]] = load i64, ptr %loop.arrays
+; CHECK-NEXT:    [[RSIZEP:%.*]] = getelementptr inbounds { ptr, i64, i64 }, ptr %tape, i32 0, i32 1
+; CHECK-NEXT:    store i64 [[ARRAYS]], ptr [[RSIZEP]]
+
+; The reverse loop reads record i back, and came from entry at i = 0.
 ; CHECK:       rev.loop:
-; CHECK:         [[RSIZE:%.*]] = load i64, ptr [[RSIZEP:%.*]], align
-; CHECK-NEXT:    [[TOP:%.*]] = sub i64 [[RSIZE]], 24
-; CHECK-NEXT:    store i64 [[TOP]], ptr [[RSIZEP]]
-; CHECK:         [[RREC:%record.*]] = getelementptr i8, ptr {{%.*}}, i64 [[TOP]]
-; CHECK-NEXT:    [[R0:%.*]] = getelementptr inbounds i8, ptr [[RREC]], i64 0
+; CHECK:         [[RBASE:%.*]] = load ptr, ptr
+; CHECK-NEXT:    [[RARRAY:%.*]] = load i64, ptr %loop.array1
+; CHECK-NEXT:    [[I:%.*]] = load i64, ptr %loop.iteration
+; CHECK-NEXT:    [[ROFF:%.*]] = mul nuw i64 [[I]], 16
+; CHECK-NEXT:    [[RAT:%.*]] = add nuw i64 [[RARRAY]], [[ROFF]]
+; CHECK-NEXT:    %record2 = getelementptr i8, ptr [[RBASE]], i64 [[RAT]]
+; CHECK-NEXT:    [[R0:%.*]] = getelementptr inbounds i8, ptr %record2, i64 0
 ; CHECK-NEXT:    %acc.rev = load double, ptr [[R0]], align 1
-; CHECK-NEXT:    [[R8:%.*]] = getelementptr inbounds i8, ptr [[RREC]], i64 8
+; CHECK-NEXT:    [[R8:%.*]] = getelementptr inbounds i8, ptr %record2, i64 8
 ; CHECK-NEXT:    %t.rev = load double, ptr [[R8]], align 1
-; CHECK-NEXT:    [[R16:%.*]] = getelementptr inbounds i8, ptr [[RREC]], i64 16
-; CHECK-NEXT:    %came.from.rev = load i32, ptr [[R16]], align 1
-; adjoint(acc) += t a, adjoint(t) += acc a, with the popped values.
+; CHECK-NEXT:    [[I2:%.*]] = load i64, ptr %loop.iteration
+; CHECK-NEXT:    [[FIRST:%.*]] = icmp eq i64 [[I2]], 0
+; CHECK-NEXT:    [[FROM:%.*]] = select i1 [[FIRST]], i32 1, i32 0
+; adjoint(acc) += t a, adjoint(t) += acc a, with the values read back.
 ; CHECK-NEXT:    [[A:%.*]] = load double, ptr %acc.next.adj
 ; CHECK-NEXT:    store double 0.000000e+00, ptr %acc.next.adj
 ; CHECK-NEXT:    [[DACC:%.*]] = fmul double %t.rev, [[A]]
@@ -98,15 +114,28 @@ define double @df(double %x, i32 %n) {
 ; CHECK-NEXT:    [[T0:%.*]] = load double, ptr %t.adj
 ; CHECK-NEXT:    [[T1:%.*]] = fadd double [[T0]], [[DT]]
 ; CHECK-NEXT:    store double [[T1]], ptr %t.adj
-; t = x + fi: x's adjoint gets t's (fi is an integer conversion: none).
-; CHECK-NEXT:    [[AT:%.*]] = load double, ptr %t.adj
+; t = fi + x: x's adjoint gets t's (fi is an integer conversion: none).
+; CHECK-NEXT:    [[AT2:%.*]] = load double, ptr %t.adj
 ; CHECK-NEXT:    store double 0.000000e+00, ptr %t.adj
 ; CHECK-NEXT:    [[X0:%.*]] = load double, ptr %x.adj
-; CHECK-NEXT:    [[X1:%.*]] = fadd double [[X0]], [[AT]]
+; CHECK-NEXT:    [[X1:%.*]] = fadd double [[X0]], [[AT2]]
 ; CHECK-NEXT:    store double [[X1]], ptr %x.adj
-; Back around the loop, or out to the reverse of entry.
-; CHECK:         switch i32 %came.from.rev, label %rev.loop [
+; One iteration back, then around the loop or out to the reverse of entry.
+; CHECK:         [[I3:%.*]] = load i64, ptr %loop.iteration
+; CHECK-NEXT:    [[PREV:%.*]] = sub i64 [[I3]], 1
+; CHECK-NEXT:    store i64 [[PREV]], ptr %loop.iteration
+; CHECK-NEXT:    switch i32 [[FROM]], label %rev.loop [
 ; CHECK-NEXT:      i32 1, label %rev.entry
 ; CHECK-NEXT:    ]
-; CHECK-NOT:     %i.rev
+; Entering the reverse loop: where the arrays are, the trip count, and the
+; last iteration to start from.
+; CHECK:       rev.exit:
+; CHECK-NEXT:    store i64 %array.offset, ptr %loop.arrays
+; CHECK-NEXT:    store i64 [[TRIPS]], ptr %loop.trips
+; CHECK-NEXT:    store i64 %loop.array, ptr %loop.array1
+; CHECK-NEXT:    [[T:%.*]] = load i64, ptr %loop.trips
+; CHECK-NEXT:    [[LAST:%.*]] = sub i64 [[T]], 1
+; CHECK-NEXT:    store i64 [[LAST]], ptr %loop.iteration
+; CHECK-NEXT:    br label %rev.loop
+; CHECK:       gradient.return:
 ; CHECK:         call void @free(

@@ -81,7 +81,7 @@ define double @dg(double %x, i32 %n) {
 ; f saves nothing; g's loop saves %acc (for acc * x) and its predecessor,
 ; not %acc.next.
 ; PERF-NOT:  revdiff.f.oo
-; PERF:      adjoint: perf: revdiff.g.oc: block 'loop' saves 16 bytes on the tape per execution (in a loop of depth 1)
+; PERF:      adjoint: perf: revdiff.g.oc: block '%loop' saves 16 bytes on the tape per execution (in a loop of depth 1, on the stack: its trip count is not known when it starts)
 ; PERF-NEXT:   %acc = phi (8 bytes): defined in a loop, so each iteration has its own value
 ; PERF-NEXT:   %came.from: which of 2 predecessors ran (the reverse pass goes back that way)
 ; PERF-NOT:  saves

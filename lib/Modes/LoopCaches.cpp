@@ -1,0 +1,249 @@
+//===- Modes/LoopCaches.cpp - records of counted loops in arrays ----------===//
+//
+/// \file
+/// GradientBuilder's counted loops. A loop whose trip count ScalarEvolution
+/// computes from values known when the loop is entered, and which leaves
+/// through one edge, needs no stack for its records: at the entry of the
+/// outermost such loop around it (the root of a nest whose inner trip
+/// counts are known there too) one array per block with a record is
+/// reserved on the tape, trip count x record size, and iteration i writes
+/// its record at index i (the linear index across the nest). The reverse
+/// pass counts iterations down from the trip count, so it also knows how
+/// the header was entered without saving it. Everything else (while loops,
+/// early exits, trip counts that change inside the nest) uses the stack.
+//
+//===----------------------------------------------------------------------===//
+#include "Modes/GradientBuilder.h"
+
+#include "llvm/Analysis/AssumptionCache.h"
+#include "llvm/Analysis/ScalarEvolution.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/IR/Module.h"
+#include "llvm/TargetParser/Triple.h"
+#include "llvm/Transforms/Utils/ScalarEvolutionExpander.h"
+#include <functional>
+
+using namespace llvm;
+
+namespace adjoint {
+
+/// Why \p L cannot index its records by iteration, or empty.
+static std::string whyNotCounted(Loop &L, ScalarEvolution &SE) {
+  if (!L.getLoopPreheader() || !L.getLoopLatch())
+    return "it has several entry edges or several back edges";
+  BasicBlock *Exiting = L.getExitingBlock(), *Exit = L.getExitBlock();
+  if (!Exiting || !Exit || Exit->getUniquePredecessor() != Exiting ||
+      (L.getParentLoop() && !L.getParentLoop()->contains(Exit)))
+    return "it can leave from several places (break, early return), so its iterations are "
+           "known only at the end";
+  if (isa<SCEVCouldNotCompute>(SE.getBackedgeTakenCount(&L)))
+    return "its trip count is not known when it starts";
+  return "";
+}
+
+GradientBuilder::CountedLoop *GradientBuilder::countedLoopOf(BasicBlock *BB) const {
+  Loop *L = LI.getLoopFor(BB);
+  auto It = L ? Counted.find(L) : Counted.end();
+  return It == Counted.end() ? nullptr : It->second.get();
+}
+
+AllocaInst *GradientBuilder::intSlot(const Twine &Name) {
+  IRBuilder<> EB(&Rev.getEntryBlock(), Rev.getEntryBlock().begin());
+  return EB.CreateAlloca(EB.getInt64Ty(), nullptr, Name);
+}
+
+void GradientBuilder::chooseCountedLoops() {
+  TargetLibraryInfoImpl TLII(Triple(F.getParent()->getTargetTriple()));
+  TargetLibraryInfo TLI(TLII, &F);
+  AssumptionCache AC(F);
+  ScalarEvolution SE(F, TLI, AC, DT, LI);
+  SCEVExpander Expander(SE, F.getDataLayout(), "trips");
+  Type *I64 = Type::getInt64Ty(F.getContext());
+  // Outer loops first: a loop joins its parent's nest when its trip count
+  // is known at the nest's entry, else it starts a nest of its own.
+  for (Loop *L : LI.getLoopsInPreorder()) {
+    std::string Why = whyNotCounted(*L, SE);
+    if (!Why.empty()) {
+      NotCounted[L] = Why;
+      continue;
+    }
+    auto C = std::make_unique<CountedLoop>();
+    C->L = L;
+    C->BackedgeTaken = SE.getBackedgeTakenCount(L);
+    CountedLoop *Parent = nullptr;
+    if (Loop *PL = L->getParentLoop())
+      if (auto It = Counted.find(PL); It != Counted.end())
+        Parent = It->second.get();
+    Instruction *At = nullptr;
+    if (Parent) {
+      At = Parent->Root->L->getLoopPreheader()->getTerminator();
+      if (SE.isLoopInvariant(C->BackedgeTaken, Parent->Root->L) &&
+          Expander.isSafeToExpandAt(C->BackedgeTaken, At)) {
+        C->Parent = Parent;
+        C->Root = Parent->Root;
+      }
+    }
+    if (!C->Root) {
+      C->Root = C.get();
+      At = L->getLoopPreheader()->getTerminator();
+      if (!Expander.isSafeToExpandAt(C->BackedgeTaken, At)) {
+        NotCounted[L] = "its trip count cannot be computed before it starts";
+        continue;
+      }
+    }
+    C->Trips = Expander.expandCodeFor(
+        SE.getAddExpr(SE.getTruncateOrZeroExtend(C->BackedgeTaken, I64), SE.getOne(I64)), I64,
+        At);
+    BasicBlock *Header = L->getHeader(), *Latch = L->getLoopLatch();
+    C->Iteration = PHINode::Create(I64, 2, "iteration", Header->begin());
+    auto *Next = BinaryOperator::CreateNUWAdd(C->Iteration, ConstantInt::get(I64, 1),
+                                              "iteration.next", Latch->getTerminator());
+    for (BasicBlock *P : predecessors(Header))
+      C->Iteration->addIncoming(P == Latch ? static_cast<Value *>(Next) : ConstantInt::get(I64, 0),
+                                P);
+    for (PHINode &P : Header->phis()) {
+      auto *AR = dyn_cast<SCEVAddRecExpr>(SE.getSCEV(&P));
+      if (!P.getType()->isIntegerTy() || P.getType()->getIntegerBitWidth() > 64 || !AR ||
+          AR->getLoop() != L || !AR->isAffine())
+        continue;
+      auto *Start = dyn_cast<SCEVConstant>(AR->getStart());
+      auto *Step = dyn_cast<SCEVConstant>(AR->getStepRecurrence(SE));
+      if (Start && Step)
+        Counters[&P] = {C.get(), Start->getAPInt().getSExtValue(),
+                        Step->getAPInt().getSExtValue()};
+    }
+    C->TripsSlot = intSlot(Header->getName() + ".trips");
+    C->ReverseIteration = intSlot(Header->getName() + ".iteration");
+    CountedOrder.push_back(C.get());
+    Counted[L] = std::move(C);
+  }
+}
+
+/// At each root's preheader: one array per block of the nest with a
+/// record, trip counts x record bytes, reserved on the tape together.
+void GradientBuilder::reserveLoopArrays(CountedLoop &Root) {
+  IRBuilder<> PB(Root.L->getLoopPreheader()->getTerminator());
+  std::function<Value *(CountedLoop &)> iterations = [&](CountedLoop &C) -> Value * {
+    return C.Parent ? PB.CreateNUWMul(iterations(*C.Parent), C.Trips) : C.Trips;
+  };
+  SmallVector<Value *, 8> Starts;
+  Value *Total = PB.getInt64(0);
+  for (BasicBlock *BB : Blocks) {
+    CountedLoop *C = countedLoopOf(BB);
+    Record &R = Records[BB];
+    if (!C || C->Root != &Root || !R.Bytes)
+      continue;
+    Root.RecordBlocks.push_back(BB);
+    Starts.push_back(Total);
+    Total = PB.CreateNUWAdd(Total, PB.CreateNUWMul(iterations(*C), PB.getInt64(R.Bytes)));
+  }
+  if (Root.RecordBlocks.empty())
+    return;
+  Root.RegionOffset = TheTape.reserve(PB, Total);
+  Root.RegionSlot = intSlot(Root.L->getHeader()->getName() + ".arrays");
+  for (auto [BB, Start] : zip(Root.RecordBlocks, Starts)) {
+    Record &R = Records[BB];
+    R.ArrayOffset = PB.CreateNUWAdd(Root.RegionOffset, Start, BB->getName() + ".array");
+    R.ArraySlot = intSlot(BB->getName() + ".array");
+  }
+}
+
+/// What the reverse of a root's exit block must hand to the reverse loop:
+/// where the arrays are and the trip counts.
+SmallVector<Value *, 8> GradientBuilder::loopEntryValues(CountedLoop &Root) {
+  SmallVector<Value *, 8> Values;
+  if (Root.RegionOffset)
+    Values.push_back(Root.RegionOffset);
+  for (CountedLoop *C : CountedOrder)
+    if (C->Root == &Root)
+      Values.push_back(C->Trips);
+  for (BasicBlock *BB : Root.RecordBlocks)
+    Values.push_back(Records[BB].ArrayOffset);
+  return Values;
+}
+
+Value *GradientBuilder::forwardIndex(CountedLoop &C) {
+  if (!C.Parent)
+    return C.Iteration;
+  return B.CreateNUWAdd(B.CreateNUWMul(forwardIndex(*C.Parent), C.Trips), C.Iteration);
+}
+
+Value *GradientBuilder::reverseIndex(CountedLoop &C) {
+  Value *I = B.CreateLoad(B.getInt64Ty(), C.ReverseIteration);
+  if (!C.Parent)
+    return I;
+  return B.CreateNUWAdd(
+      B.CreateNUWMul(reverseIndex(*C.Parent), B.CreateLoad(B.getInt64Ty(), C.TripsSlot)), I);
+}
+
+Value *GradientBuilder::recordAddress(BasicBlock &BB, bool Forward) {
+  CountedLoop &C = *countedLoopOf(&BB);
+  Record &R = Records[&BB];
+  Value *Base = Forward ? TheTape.forwardBase(B) : TheTape.reverseBase(B);
+  Value *Start = Forward ? R.ArrayOffset : B.CreateLoad(B.getInt64Ty(), R.ArraySlot);
+  Value *Index = Forward ? forwardIndex(C) : reverseIndex(C);
+  return B.CreateGEP(B.getInt8Ty(), Base,
+                     B.CreateNUWAdd(Start, B.CreateNUWMul(Index, B.getInt64(R.Bytes))),
+                     "record");
+}
+
+/// In the reverse of a block that a counted loop exits to, before the
+/// reverse pass enters the loop: a root hands over where its arrays are and
+/// the trip counts; every loop starts counting down from its last iteration.
+void GradientBuilder::enterCountedLoops(BasicBlock &BB) {
+  for (CountedLoop *C : CountedOrder) {
+    if (C->L->getExitBlock() != &BB)
+      continue;
+    if (C->Root == C) {
+      if (C->RegionOffset)
+        B.CreateStore(primal(C->RegionOffset), C->RegionSlot);
+      for (CountedLoop *D : CountedOrder)
+        if (D->Root == C)
+          B.CreateStore(primal(D->Trips), D->TripsSlot);
+      for (BasicBlock *RB : C->RecordBlocks)
+        B.CreateStore(primal(Records[RB].ArrayOffset), Records[RB].ArraySlot);
+    }
+    B.CreateStore(B.CreateSub(B.CreateLoad(B.getInt64Ty(), C->TripsSlot), B.getInt64(1)),
+                  C->ReverseIteration);
+  }
+}
+
+/// An induction variable at the iteration the reverse pass is at.
+Value *GradientBuilder::counterInReverse(PHINode &P) {
+  const Counter &K = Counters.find(&P)->second;
+  Value *I = B.CreateLoad(B.getInt64Ty(), K.Loop->ReverseIteration);
+  Value *V = B.CreateAdd(B.getInt64(K.Start), B.CreateMul(B.getInt64(K.Step), I));
+  return B.CreateTrunc(V, P.getType(), P.getName() + ".rev");
+}
+
+/// The reverse of a counted loop's header came from the preheader at
+/// iteration 0 and from the latch otherwise.
+Value *GradientBuilder::countedCameFrom(BasicBlock &BB) {
+  CountedLoop *C = countedLoopOf(&BB);
+  if (!C || C->L->getHeader() != &BB)
+    return nullptr;
+  SmallVector<BasicBlock *, 4> Preds;
+  for (BasicBlock *P : predecessors(&BB))
+    if (!is_contained(Preds, P))
+      Preds.push_back(P);
+  unsigned FromPreheader = find(Preds, C->L->getLoopPreheader()) - Preds.begin();
+  unsigned FromLatch = find(Preds, C->L->getLoopLatch()) - Preds.begin();
+  Value *First = B.CreateICmpEQ(B.CreateLoad(B.getInt64Ty(), C->ReverseIteration),
+                                B.getInt64(0));
+  return B.CreateSelect(First, B.getInt32(FromPreheader), B.getInt32(FromLatch));
+}
+
+/// At the end of a reverse block: a header steps to the previous
+/// iteration; a root's preheader releases the arrays (above its own record
+/// on the tape, which is already popped).
+void GradientBuilder::leaveCountedBlock(BasicBlock &BB) {
+  if (CountedLoop *C = countedLoopOf(&BB); C && C->L->getHeader() == &BB)
+    B.CreateStore(B.CreateSub(B.CreateLoad(B.getInt64Ty(), C->ReverseIteration),
+                              B.getInt64(1)),
+                  C->ReverseIteration);
+  for (CountedLoop *C : CountedOrder)
+    if (C->Root == C && C->RegionOffset && C->L->getLoopPreheader() == &BB)
+      TheTape.popTo(B, B.CreateLoad(B.getInt64Ty(), C->RegionSlot));
+}
+
+} // namespace adjoint
