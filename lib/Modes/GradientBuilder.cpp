@@ -158,6 +158,33 @@ bool GradientBuilder::isCheapToRecompute(Value *V, unsigned Depth) const {
   return true;
 }
 
+/// Float arithmetic and lane moves are rebuilt from their operands when
+/// that saves no more bytes than saving the value itself: when at most one
+/// operand, no larger than the value, must be saved for it. k * u and
+/// 1 - u then cost the tape one u, shared by both.
+bool GradientBuilder::isCheaperToRebuild(Instruction &I, const Record &R) const {
+  bool Arithmetic = (isa<BinaryOperator>(I) && I.getType()->isFPOrFPVectorTy() &&
+                     I.getOpcode() != Instruction::FDiv && I.getOpcode() != Instruction::FRem) ||
+                    isa<UnaryOperator>(I) || isa<ShuffleVectorInst>(I) ||
+                    isa<ExtractElementInst>(I) || isa<InsertElementInst>(I);
+  if (!Arithmetic)
+    return false;
+  const DataLayout &DL = F.getDataLayout();
+  unsigned Missing = 0;
+  uint64_t MissingBytes = 0;
+  for (Value *Op : I.operands()) {
+    auto *OpI = dyn_cast<Instruction>(Op);
+    if (!OpI || availableInReverse(OpI) || is_contained(R.Values, OpI) ||
+        is_contained(R.Recomputed, OpI) || is_contained(R.Counters, OpI) ||
+        isCheapToRecompute(OpI, 0))
+      continue;
+    ++Missing;
+    MissingBytes += DL.getTypeAllocSize(OpI->getType());
+  }
+  return Missing == 0 ||
+         (Missing == 1 && MissingBytes <= DL.getTypeAllocSize(I.getType()));
+}
+
 /// Which memory the primal writes: locals that do not escape are told
 /// apart; any other write (through an argument, a global, a call) makes
 /// every load count as overwritable.
@@ -381,7 +408,7 @@ void GradientBuilder::planRecord(BasicBlock &BB, ArrayRef<Value *> Extra) {
       R.Counters.push_back(P);
       return;
     }
-    if (isCheapToRecompute(I, 0)) {
+    if (isCheapToRecompute(I, 0) || isCheaperToRebuild(*I, R)) {
       for (Value *Op : I->operands())
         need(Op);
       R.Recomputed.push_back(I); // after its operands: a valid order to rebuild

@@ -83,6 +83,8 @@ private:
   bool checkSupported();
   bool availableInReverse(llvm::Value *V) const;
   bool isCheapToRecompute(llvm::Value *V, unsigned Depth) const;
+  struct Record;
+  bool isCheaperToRebuild(llvm::Instruction &I, const Record &R) const;
   void computeWrittenMemory();
   bool isReadOnlyDuringGradient(llvm::LoadInst &L) const;
   void reverseNeeds(llvm::Instruction &I, llvm::SmallVectorImpl<llvm::Value *> &Needs);
@@ -92,7 +94,6 @@ private:
   llvm::Value *choiceShadow(llvm::Value *V);
   void planRecord(llvm::BasicBlock &BB, llvm::ArrayRef<llvm::Value *> Extra = {});
   void emitRecord(llvm::BasicBlock &BB);
-  struct Record;
   void explainRecord(llvm::BasicBlock &BB, const Record &R);
 
   // Counted loops (LoopCaches.cpp): records in arrays indexed by iteration.

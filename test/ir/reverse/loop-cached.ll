@@ -2,23 +2,24 @@
 ;   acc = 1; for (i = 0; i < n; ++i) acc *= x + i;   return acc
 ; The reverse of acc.next = acc * t reads both operands (each one's partial
 ; is the other), and both are loop values (each iteration has its own),
-; so the loop block saves them. %x is an argument and is read directly;
-; %i feeds no reverse rule and is not saved. The trip count, max(n, 1), is
-; known when the loop starts, so the records go into an array indexed by
-; the iteration: trips x 16 bytes (%acc at 0, %t at 8), reserved on the
-; tape before the loop. The reverse loop counts the iteration down from
+; so the reverse block needs them. %acc is saved; %t = x + i is rebuilt
+; from %x (an argument, read directly) and %i, an induction variable the
+; reverse loop knows from its iteration count. The trip count, max(n, 1),
+; is known when the loop starts, so the records go into an array indexed
+; by the iteration: trips x 8 bytes, reserved on the tape before the loop. The reverse loop counts the iteration down from
 ; trips - 1 and reads record i at array + 16 i; at iteration 0 it knows it
 ; came from the entry, so no predecessor index is saved.
 ; RUN: %opt-adjoint -passes=adjoint -adjoint-print-perf -disable-output %s \
 ; RUN:   | FileCheck %s --check-prefix=PERF
 ; RUN: %opt-adjoint -passes=adjoint -adjoint-optimize=0 -S %s | FileCheck %s
 
-; PERF:      adjoint: perf: revdiff.f.oc: block '%loop' saves 16 bytes per iteration, in an array indexed by the iteration of the loop at '%loop' (depth 1), reserved at the entry of the loop at '%loop' (trip counts known there)
+; PERF:      adjoint: perf: revdiff.f.oc: block '%loop' saves 8 bytes per iteration, in an array indexed by the iteration of the loop at '%loop' (depth 1), reserved at the entry of the loop at '%loop' (trip counts known there)
 ; PERF-NEXT:   %acc = phi (8 bytes): defined in a loop, so each iteration has its own value
-; PERF-NEXT:   %t = fadd (8 bytes): defined in a loop, so each iteration has its own value
-; Nothing else: no other block saves anything, nothing is rebuilt.
+; PERF-NEXT:   %i = phi: rebuilt from the iteration the reverse loop is at
+; PERF-NEXT:   %fi = uitofp: rebuilt in the reverse pass from its operands
+; PERF-NEXT:   %t = fadd: rebuilt in the reverse pass from its operands
+; Nothing else: no other block saves anything.
 ; PERF-NOT:  saves
-; PERF-NOT:  rebuilt
 ; PERF-NOT:  came.from
 
 define internal double @f(double %x, i32 %n) {
@@ -54,7 +55,7 @@ define double @df(double %x, i32 %n) {
 ; bytes trips x 16, reserved with one push (inlined: size += bytes).
 ; CHECK:         [[SMAX:%.*]] = call i32 @llvm.smax.i32(i32 %n, i32 1)
 ; CHECK:         [[TRIPS:%.*]] = add nuw nsw i64 {{%.*}}, 1
-; CHECK-NEXT:    [[BYTES:%.*]] = mul nuw i64 [[TRIPS]], 16
+; CHECK-NEXT:    [[BYTES:%.*]] = mul nuw i64 [[TRIPS]], 8
 ; CHECK:         %array.offset = load i64, ptr [[SIZEP:%.*]], align
 ; CHECK:         [[SIZE:%.*]] = load i64, ptr
 ; CHECK:         add i64 [[SIZE]], {{%.*}}
@@ -69,13 +70,11 @@ define double @df(double %x, i32 %n) {
 ; CHECK-NEXT:    %acc.next = fmul double %acc, %t
 ; CHECK:         %iteration.next = add nuw i64 %iteration, 1
 ; CHECK:         [[BASE:%.*]] = load ptr, ptr
-; CHECK-NEXT:    [[OFF:%.*]] = mul nuw i64 %iteration, 16
+; CHECK-NEXT:    [[OFF:%.*]] = mul nuw i64 %iteration, 8
 ; CHECK-NEXT:    [[AT:%.*]] = add nuw i64 %loop.array, [[OFF]]
 ; CHECK-NEXT:    %record = getelementptr i8, ptr [[BASE]], i64 [[AT]]
 ; CHECK-NEXT:    [[P0:%.*]] = getelementptr inbounds i8, ptr %record, i64 0
 ; CHECK-NEXT:    store double %acc, ptr [[P0]], align 1
-; CHECK-NEXT:    [[P8:%.*]] = getelementptr inbounds i8, ptr %record, i64 8
-; CHECK-NEXT:    store double %t, ptr [[P8]], align 1
 ; CHECK-NEXT:    br i1 %{{.*}}, label %loop, label %exit
 ; No push in the loop or after it.
 ; CHECK:       exit:
@@ -93,16 +92,21 @@ define double @df(double %x, i32 %n) {
 ; CHECK:         [[RBASE:%.*]] = load ptr, ptr
 ; CHECK-NEXT:    [[RARRAY:%.*]] = load i64, ptr %loop.array1
 ; CHECK-NEXT:    [[I:%.*]] = load i64, ptr %loop.iteration
-; CHECK-NEXT:    [[ROFF:%.*]] = mul nuw i64 [[I]], 16
+; CHECK-NEXT:    [[ROFF:%.*]] = mul nuw i64 [[I]], 8
 ; CHECK-NEXT:    [[RAT:%.*]] = add nuw i64 [[RARRAY]], [[ROFF]]
 ; CHECK-NEXT:    %record2 = getelementptr i8, ptr [[RBASE]], i64 [[RAT]]
 ; CHECK-NEXT:    [[R0:%.*]] = getelementptr inbounds i8, ptr %record2, i64 0
 ; CHECK-NEXT:    %acc.rev = load double, ptr [[R0]], align 1
-; CHECK-NEXT:    [[R8:%.*]] = getelementptr inbounds i8, ptr %record2, i64 8
-; CHECK-NEXT:    %t.rev = load double, ptr [[R8]], align 1
 ; CHECK-NEXT:    [[I2:%.*]] = load i64, ptr %loop.iteration
 ; CHECK-NEXT:    [[FIRST:%.*]] = icmp eq i64 [[I2]], 0
 ; CHECK-NEXT:    [[FROM:%.*]] = select i1 [[FIRST]], i32 1, i32 0
+; i = 0 + 1 * iteration, then t = uitofp(i) + x again.
+; CHECK-NEXT:    [[I4:%.*]] = load i64, ptr %loop.iteration
+; CHECK-NEXT:    [[MUL:%.*]] = mul i64 1, [[I4]]
+; CHECK-NEXT:    [[ADD:%.*]] = add i64 0, [[MUL]]
+; CHECK-NEXT:    %i.rev = trunc i64 [[ADD]] to i32
+; CHECK-NEXT:    %fi.rev = uitofp nneg i32 %i.rev to double
+; CHECK-NEXT:    %t.rev = fadd double %fi.rev, %x
 ; adjoint(acc) += t a, adjoint(t) += acc a, with the values read back.
 ; CHECK-NEXT:    [[A:%.*]] = load double, ptr %acc.next.adj
 ; CHECK-NEXT:    store double 0.000000e+00, ptr %acc.next.adj
