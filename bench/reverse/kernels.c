@@ -1,6 +1,8 @@
 /* Reverse-mode loop kernels (values and read-only arrays): gradient time against the primal
- * and against a hand-written gradient. Each gradient is checked against the hand-written one
- * before it is timed; a wrong gradient is reported, never timed. */
+ * and against a hand-written gradient, and the tape's peak size. Each gradient is checked
+ * against the hand-written one before it is timed; a wrong gradient is reported, never timed.
+ * Built with -Wl,--wrap=realloc: the tape grows through realloc, so every growth passes
+ * through __wrap_realloc below, which keeps the largest size asked for. */
 #include <adjoint/enzyme.h>
 #include <math.h>
 #include <stdio.h>
@@ -10,6 +12,14 @@
 
 #define N 4096
 #define STEPS 20000
+
+void *__real_realloc(void *, size_t);
+static size_t tape_peak;
+void *__wrap_realloc(void *p, size_t n) {
+  if (n > tape_peak)
+    tape_peak = n;
+  return __real_realloc(p, n);
+}
 
 /* 1. log-sum-exp of an array */
 static double lse(const double *x, int n) {
@@ -97,6 +107,36 @@ static G4 ode_hand(double a, double b, double c, double d) {
   return g;
 }
 
+/* 4. a data-dependent while loop per element: Newton's iteration for sqrt(x_i^2 + 1), summed */
+static double newton(const double *x, int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i) {
+    double a = x[i] * x[i] + 1, y = a;
+    while (fabs(y * y - a) > 1e-12 * a) y = 0.5 * (y + a / y);
+    s += y;
+  }
+  return s;
+}
+/* Hand-written adjoint: keeps the iterates, then sweeps back through
+ * y' = (y + a / y) / 2: dy'/dy = (1 - a / y^2) / 2, dy'/da = 1 / (2 y). */
+static void newton_hand(const double *x, int n, double *g) {
+  for (int i = 0; i < n; ++i) {
+    double a = x[i] * x[i] + 1, y = a, ys[64];
+    int k = 0;
+    while (fabs(y * y - a) > 1e-12 * a) {
+      ys[k++] = y;
+      y = 0.5 * (y + a / y);
+    }
+    double yb = 1, ab = 0;
+    while (k-- > 0) {
+      ab += 0.5 * yb / ys[k];
+      yb *= 0.5 * (1 - a / (ys[k] * ys[k]));
+    }
+    ab += yb; /* y0 = a */
+    g[i] += 2 * x[i] * ab;
+  }
+}
+
 static double now(void) {
   struct timespec t;
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
@@ -136,14 +176,15 @@ static double maxrel(const double *a, const double *b, int n) {
   return num / den;
 }
 
-static void report(const char *name, double tp, double tg, double th, double err) {
+/* tape: the largest tape capacity one gradient call asked for (0: no tape). */
+static void report(const char *name, double tp, double tg, double th, double err, size_t tape) {
   if (!(err < 1e-9)) {
     printf("RESULT kernel=%s status=WRONG err_vs_hand=%.2e\n", name, err);
     return;
   }
   printf("RESULT kernel=%s primal_s=%.4e adjoint_s=%.4e hand_s=%.4e adjoint/primal=%.2f "
-         "hand/primal=%.2f adjoint/hand=%.2f err_vs_hand=%.1e\n",
-         name, tp, tg, th, tg / tp, th / tp, tg / th, err);
+         "hand/primal=%.2f adjoint/hand=%.2f err_vs_hand=%.1e tape_peak_bytes=%zu\n",
+         name, tp, tg, th, tg / tp, th / tp, tg / th, err, tape);
 }
 
 int main(void) {
@@ -152,29 +193,46 @@ int main(void) {
   double tp, tg, th;
 
   memset(g, 0, sizeof g); memset(gh, 0, sizeof gh);
+  tape_peak = 0;
   __enzyme_autodiff((void *)lse, enzyme_dup, x, g, enzyme_const, N);
+  size_t tape = tape_peak;
   lse_hand(x, N, gh);
   double err = maxrel(g, gh, N);
   TIME(tp, sink = lse(x, N));
   TIME(tg, __enzyme_autodiff((void *)lse, enzyme_dup, x, g, enzyme_const, N));
   TIME(th, lse_hand(x, N, gh));
-  report("logsumexp", tp, tg, th, err);
+  report("logsumexp", tp, tg, th, err, tape);
 
   memset(g, 0, sizeof g); memset(gh, 0, sizeof gh);
+  tape_peak = 0;
   __enzyme_autodiff((void *)quad, enzyme_dup, x, g, enzyme_const, N);
+  tape = tape_peak;
   quad_hand(x, N, gh);
   err = maxrel(g, gh, N);
   TIME(tp, sink = quad(x, N));
   TIME(tg, __enzyme_autodiff((void *)quad, enzyme_dup, x, g, enzyme_const, N));
   TIME(th, quad_hand(x, N, gh));
-  report("quadform", tp, tg, th, err);
+  report("quadform", tp, tg, th, err, tape);
 
+  memset(g, 0, sizeof g); memset(gh, 0, sizeof gh);
+  tape_peak = 0;
+  __enzyme_autodiff((void *)newton, enzyme_dup, x, g, enzyme_const, N);
+  tape = tape_peak;
+  newton_hand(x, N, gh);
+  err = maxrel(g, gh, N);
+  TIME(tp, sink = newton(x, N));
+  TIME(tg, __enzyme_autodiff((void *)newton, enzyme_dup, x, g, enzyme_const, N));
+  TIME(th, newton_hand(x, N, gh));
+  report("newton-while", tp, tg, th, err, tape);
+
+  tape_peak = 0;
   G4 ga = __enzyme_autodiff4((void *)ode, 1.1, 2.0, 0.7, 0.3);
+  tape = tape_peak;
   G4 gb = ode_hand(1.1, 2.0, 0.7, 0.3);
   err = maxrel((double *)&ga, (double *)&gb, 4);
   TIME(tp, sink = ode(1.1, 2.0, 0.7, 0.3));
   TIME(tg, G4 r = __enzyme_autodiff4((void *)ode, 1.1, 2.0, 0.7, 0.3); sink = r.a);
   TIME(th, G4 r = ode_hand(1.1, 2.0, 0.7, 0.3); sink = r.a);
-  report("ode-rk2", tp, tg, th, err);
+  report("ode-rk2", tp, tg, th, err, tape);
   return 0;
 }
