@@ -89,10 +89,18 @@ bool GradientBuilder::isActive(Value *V) const {
 /// Instructions with reverse work: active values, and writes of floats into
 /// memory with a shadow (their reverse moves the shadow into the stored
 /// value's adjoint and clears it: what was overwritten gets no adjoint).
+/// A masked store: {value, pointer, alignment, mask}.
+static bool isMaskedStore(const Instruction &I) {
+  auto *II = dyn_cast<IntrinsicInst>(&I);
+  return II && II->getIntrinsicID() == Intrinsic::masked_store;
+}
+
 bool GradientBuilder::hasReverse(Instruction &I) const {
   if (auto *S = dyn_cast<StoreInst>(&I))
     return Varied.isActive(S->getPointerOperand()) &&
            isAdjointType(S->getValueOperand()->getType());
+  if (isMaskedStore(I))
+    return Varied.isActive(I.getOperand(1)) && isAdjointType(I.getOperand(0)->getType());
   if (auto *MS = dyn_cast<MemSetInst>(&I))
     return Varied.isActive(MS->getRawDest());
   if (auto *MC = dyn_cast<MemCpyInst>(&I))
@@ -116,6 +124,8 @@ void GradientBuilder::computeUseful() {
     for (Instruction &I : *BB)
       if (auto *S = dyn_cast<StoreInst>(&I); S && Varied.isActive(S->getPointerOperand()))
         mark(S->getValueOperand());
+      else if (isMaskedStore(I) && Varied.isActive(I.getOperand(1)))
+        mark(I.getOperand(0));
   while (!Work.empty()) {
     auto *I = dyn_cast<Instruction>(Work.pop_back_val());
     if (!I || isa<LoadInst>(I))
@@ -203,6 +213,8 @@ void GradientBuilder::computeWrittenMemory() {
         written(S->getPointerOperand());
       else if (auto *MI = dyn_cast<MemIntrinsic>(&I))
         written(MI->getRawDest());
+      else if (isMaskedStore(I))
+        written(I.getOperand(1));
       else if (auto *CB = dyn_cast<CallBase>(&I);
                CB && !CB->onlyReadsMemory() && !isInactiveCall(*CB) && !findCallRule(*CB))
         AnyMemoryWritten = true;
@@ -239,6 +251,12 @@ bool GradientBuilder::checkSupported() {
             !isa<Constant>(V) && (isAdjointType(V->getType()) || V->getType()->isPointerTy()))
           fail(I, "a value that carries a derivative is stored to memory without a shadow, so "
                   "its derivative would be lost; pass that memory as enzyme_dup with a shadow");
+        continue;
+      }
+      if (isMaskedStore(I) && !Varied.isActive(I.getOperand(1)) &&
+          Varied.isActive(I.getOperand(0)) && !isa<Constant>(I.getOperand(0))) {
+        fail(I, "a value that carries a derivative is stored to memory without a shadow, so "
+                "its derivative would be lost; pass that memory as enzyme_dup with a shadow");
         continue;
       }
       auto *CB = dyn_cast<CallBase>(&I);
@@ -488,6 +506,14 @@ void GradientBuilder::reverseNeeds(Instruction &I, SmallVectorImpl<Value *> &Nee
   }
   if (auto *L = dyn_cast<LoadInst>(&I)) {
     Needs.push_back(Shadow.lookup(L->getPointerOperand()));
+    return;
+  }
+  if (auto *II = dyn_cast<IntrinsicInst>(&I);
+      II && (II->getIntrinsicID() == Intrinsic::masked_load ||
+             II->getIntrinsicID() == Intrinsic::masked_store)) {
+    bool Load = II->getIntrinsicID() == Intrinsic::masked_load;
+    Needs.push_back(Shadow.lookup(II->getArgOperand(Load ? 0 : 1)));
+    Needs.push_back(II->getArgOperand(Load ? 2 : 3)); // the mask
     return;
   }
   if (auto *S = dyn_cast<SelectInst>(&I)) {

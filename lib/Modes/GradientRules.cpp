@@ -36,7 +36,7 @@ void GradientBuilder::reverseRule(const Rule &R, Instruction &I, ArrayRef<Value 
       return fail(I, "reverse mode cannot differentiate '" + R.Name + "' yet");
     for (auto [K, Op] : enumerate(Ops))
       if (isActive(Op))
-        if (Value *Delta = R.Transpose(B, A, K))
+        if (Value *Delta = R.Transpose(B, cast<CallBase>(I), A, K))
           addAdjoint(Op, Delta);
     return;
   }
@@ -160,6 +160,32 @@ void GradientBuilder::visitCallInst(CallInst &I) {
     // The bytes set are constants: the shadow they overwrite is cleared.
     B.CreateMemSet(primal(Shadow.lookup(MS->getRawDest())), B.getInt8(0),
                    primal(MS->getLength()), MS->getDestAlign());
+    return;
+  }
+  if (I.getIntrinsicID() == Intrinsic::masked_load) {
+    // Like a load, on the lanes the mask selects: they add their adjoint
+    // into the shadow; the other lanes came from the pass-through value.
+    Value *A = takeAdjoint(&I), *Mask = primal(I.getArgOperand(2));
+    Value *Zero = Constant::getNullValue(A->getType());
+    if (Value *S = Shadow.lookup(I.getArgOperand(0))) {
+      S = primal(S);
+      Align Al = cast<ConstantInt>(I.getArgOperand(1))->getAlignValue();
+      Value *Old = B.CreateMaskedLoad(A->getType(), S, Al, Mask, Zero);
+      B.CreateMaskedStore(B.CreateFAdd(Old, A), S, Al, Mask);
+    }
+    addAdjoint(I.getArgOperand(3), B.CreateSelect(Mask, Zero, A));
+    return;
+  }
+  if (I.getIntrinsicID() == Intrinsic::masked_store) {
+    // Like a store, on the selected lanes: their shadow moves into the
+    // stored value's adjoint and is cleared.
+    Value *V = I.getArgOperand(0), *Mask = primal(I.getArgOperand(3));
+    Value *S = primal(Shadow.lookup(I.getArgOperand(1)));
+    Align Al = cast<ConstantInt>(I.getArgOperand(2))->getAlignValue();
+    Value *Zero = Constant::getNullValue(V->getType());
+    Value *A = B.CreateMaskedLoad(V->getType(), S, Al, Mask, Zero);
+    B.CreateMaskedStore(Zero, S, Al, Mask);
+    addAdjoint(V, A);
     return;
   }
   if (const Rule *R = findCallRule(I)) {

@@ -322,8 +322,43 @@ void reduceSelectLane(B_t &B, const PrimalSite &S, Parts &P) {
 // ---- lane moves: transposes ------------------------------------------------
 
 // vector.reverse is its own inverse: the adjoint goes back reversed
-Value *reverseTranspose(B_t &B, Value *Adjoint, unsigned Operand) {
+Value *reverseTranspose(B_t &B, const CallBase &, Value *Adjoint, unsigned) {
   return B.CreateVectorReverse(Adjoint);
+}
+
+// sub = extract(v, i): adjoint(v) += zero with a at lanes i..
+Value *extractTranspose(B_t &B, const CallBase &C, Value *Adjoint, unsigned Operand) {
+  if (Operand != 0)
+    return nullptr;
+  Type *VT = C.getArgOperand(0)->getType();
+  return B.CreateInsertVector(VT, Constant::getNullValue(VT), Adjoint, C.getArgOperand(1));
+}
+
+// r = insert(v, sub, i): adjoint(v) += a with lanes i.. cleared,
+// adjoint(sub) += a[i..]
+Value *insertTranspose(B_t &B, const CallBase &C, Value *Adjoint, unsigned Operand) {
+  Type *SubT = C.getArgOperand(1)->getType();
+  Value *Index = C.getArgOperand(2);
+  if (Operand == 0)
+    return B.CreateInsertVector(Adjoint->getType(), Adjoint, Constant::getNullValue(SubT), Index);
+  if (Operand == 1)
+    return B.CreateExtractVector(SubT, Adjoint, Index);
+  return nullptr;
+}
+
+// c = interleave(a, b): a's lanes are c's even lanes, b's the odd ones
+Value *interleaveTranspose(B_t &B, const CallBase &, Value *Adjoint, unsigned Operand) {
+  Value *Halves =
+      B.CreateIntrinsic(Intrinsic::vector_deinterleave2, {Adjoint->getType()}, {Adjoint});
+  return B.CreateExtractValue(Halves, Operand);
+}
+
+// {a, b} = deinterleave(c): the inverse, interleave(adjoint(a), adjoint(b))
+Value *deinterleaveTranspose(B_t &B, const CallBase &, Value *Adjoint, unsigned) {
+  Value *A = B.CreateExtractValue(Adjoint, 0), *Bv = B.CreateExtractValue(Adjoint, 1);
+  return B.CreateIntrinsic(Intrinsic::vector_interleave2,
+                           {VectorType::getDoubleElementsVectorType(cast<VectorType>(A->getType()))},
+                           {A, Bv});
 }
 
 const Rule Table[] = {
@@ -391,10 +426,11 @@ const Rule Table[] = {
     {"nearbyint", 1, RuleKind::PiecewiseConstant},
     // lane moves
     {"vector.reverse", 1, RuleKind::Linear, nullptr, -1, -1, false, reverseTranspose},
-    {"vector.extract", 2, RuleKind::Linear},
-    {"vector.insert", 3, RuleKind::Linear},
-    {"vector.interleave2", 2, RuleKind::Linear},
-    {"vector.deinterleave2", 1, RuleKind::Linear},
+    {"vector.extract", 2, RuleKind::Linear, nullptr, -1, -1, false, extractTranspose},
+    {"vector.insert", 3, RuleKind::Linear, nullptr, -1, -1, false, insertTranspose},
+    {"vector.interleave2", 2, RuleKind::Linear, nullptr, -1, -1, false, interleaveTranspose},
+    {"vector.deinterleave2", 1, RuleKind::Linear, nullptr, -1, -1, false,
+     deinterleaveTranspose},
     {"masked.load", 4, RuleKind::Linear},
     {"masked.store", 4, RuleKind::Linear},
     {"threadlocal.address", 1, RuleKind::Linear},

@@ -46,10 +46,11 @@ struct Partial {
 using PartialsFn = void (*)(llvm::IRBuilderBase &B, const PrimalSite &Site,
                             llvm::SmallVectorImpl<Partial> &Partials);
 /// For a Linear entry: the adjoint contribution to operand \p Operand of
-/// the result's adjoint \p Adjoint (the transpose of the move), or null
-/// when that operand receives none.
-using TransposeFn = llvm::Value *(*)(llvm::IRBuilderBase &B, llvm::Value *Adjoint,
-                                     unsigned Operand);
+/// the result's adjoint \p Adjoint (the transpose of the move \p Call, whose
+/// types and constant operands it may read), or null when that operand
+/// receives none.
+using TransposeFn = llvm::Value *(*)(llvm::IRBuilderBase &B, const llvm::CallBase &Call,
+                                     llvm::Value *Adjoint, unsigned Operand);
 
 enum class RuleKind {
   Smooth,            ///< partials given by the entry's function
@@ -73,7 +74,9 @@ struct Rule {
   /// its shadow receives zeros. -1 when there is none.
   int ZeroOutArg = -1;
   bool ZeroOutIsInt = false; ///< that value is an i32 (else the result type)
-  /// Linear entries: reverse mode's transpose; null where not written yet.
+  /// Linear entries: reverse mode's transpose. Masked loads and stores have
+  /// none: they move values through memory, which reverse mode handles
+  /// beside plain loads and stores.
   TransposeFn Transpose = nullptr;
 };
 
