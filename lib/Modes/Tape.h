@@ -7,7 +7,9 @@
 /// reverse block pops it. Reverse blocks run in exactly the reverse order of
 /// the forward blocks, so a stack matches every control flow: nested loops,
 /// data-dependent trip counts, early exits, even irreducible loops. It grows
-/// geometrically and is freed when the gradient returns.
+/// geometrically and is freed when the gradient returns. A counted loop
+/// reserves its arrays on the same stack (reserve/popTo) and indexes them
+/// by iteration.
 ///
 /// Split into an augmented forward function and a reverse function, the
 /// tape crosses from one to the other as one pointer: its first 8 bytes
