@@ -20,6 +20,7 @@ extern int enzyme_out;       /* active scalar, reverse mode                  */
 extern int enzyme_const;     /* inactive argument                            */
 extern int enzyme_width;     /* batch width N (a constant), then N shadows   */
 extern int enzyme_dupv;      /* byte stride, primal, one shadow base pointer */
+extern int enzyme_tape;      /* __enzyme_reverse: the tape follows           */
 
 /* Entry points. The return type is the caller's choice: the plugin converts
  * the derivative to whatever the call expects (double, float, a struct or
@@ -28,6 +29,13 @@ extern int enzyme_dupv;      /* byte stride, primal, one shadow base pointer */
  * e.g. `float __enzyme_fwddiff_f(void *, ...);`. */
 double __enzyme_fwddiff(void *, ...);
 double __enzyme_autodiff(void *, ...);
+/* Split reverse mode: the forward pass returns the tape (declare a struct of
+ * the tape and the result, e.g. `struct { void *tape; double y; }`, to get
+ * f's result too); the reverse pass takes f's arguments again, then the
+ * adjoint of f's float result when it has one, then the tape, which it
+ * frees. Memory the function reads must not change in between. */
+void *__enzyme_augmentfwd(void *, ...);
+void __enzyme_reverse(void *, ...);
 
 #ifdef __cplusplus
 }

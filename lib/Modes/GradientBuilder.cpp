@@ -101,6 +101,8 @@ bool GradientBuilder::hasReverse(Instruction &I) const {
            isAdjointType(S->getValueOperand()->getType());
   if (isMaskedStore(I))
     return Varied.isActive(I.getOperand(1)) && isAdjointType(I.getOperand(0)->getType());
+  if (auto *CI = dyn_cast<CallInst>(&I); CI && CallPlans.contains(CI))
+    return true; // the callee's reverse may move adjoints through shadows
   if (auto *MS = dyn_cast<MemSetInst>(&I))
     return Varied.isActive(MS->getRawDest());
   if (auto *MC = dyn_cast<MemCpyInst>(&I))
@@ -126,6 +128,15 @@ void GradientBuilder::computeUseful() {
         mark(S->getValueOperand());
       else if (isMaskedStore(I) && Varied.isActive(I.getOperand(1)))
         mark(I.getOperand(0));
+      // A kept call that can write memory with a shadow may store any of
+      // its arguments there.
+      else if (auto *CB = dyn_cast<CallBase>(&I); CB && keepsCall(*CB) &&
+                                                  any_of(CB->args(), [&](Value *A) {
+                                                    return A->getType()->isPointerTy() &&
+                                                           Varied.isActive(A);
+                                                  }))
+        for (Value *A : CB->args())
+          mark(A);
   while (!Work.empty()) {
     auto *I = dyn_cast<Instruction>(Work.pop_back_val());
     if (!I || isa<LoadInst>(I))
@@ -225,9 +236,10 @@ void GradientBuilder::computeWrittenMemory() {
 
 bool GradientBuilder::isReadOnlyDuringGradient(LoadInst &L) const {
   const Value *Obj = getUnderlyingObject(L.getPointerOperand());
-  // Split, the forward function's locals are gone when the reverse runs.
-  return !AnyMemoryWritten && L.isSimple() && !WrittenLocals.contains(Obj) &&
-         !(Split && isa<AllocaInst>(Obj)) && !TheTape.isState(Obj);
+  // Split, the reverse function runs later: the caller may have written
+  // any memory meanwhile, and the forward function's locals are gone.
+  return !Split && !AnyMemoryWritten && L.isSimple() && !WrittenLocals.contains(Obj) &&
+         !TheTape.isState(Obj);
 }
 
 bool GradientBuilder::availableInReverse(Value *V) const {
@@ -260,7 +272,8 @@ bool GradientBuilder::checkSupported() {
         continue;
       }
       auto *CB = dyn_cast<CallBase>(&I);
-      if (!CB || isInactiveCall(*CB) || findCallRule(*CB) || isa<MemSetInst>(CB))
+      if (!CB || isInactiveCall(*CB) || findCallRule(*CB) || isa<MemSetInst>(CB) ||
+          keepsCall(*CB))
         continue;
       if (auto *MC = dyn_cast<MemCpyInst>(CB); MC && copiedFloatType(*MC)) {
         if (!Varied.isActive(MC->getRawDest()) && Varied.isActive(MC->getRawSource()))
@@ -283,9 +296,10 @@ bool GradientBuilder::checkSupported() {
       else if (!Callee)
         fail(I, "reverse mode cannot differentiate an indirect call yet");
       else if (!Callee->isDeclaration())
-        fail(I, "reverse mode differentiates calls by inlining them, and '" +
+        fail(I, "reverse mode cannot differentiate this call to '" +
                     demangle(Callee->getName()) +
-                    "' is recursive; recursion in reverse mode is not supported yet");
+                    "' yet: it is an invoke (a call that may throw) or takes variable "
+                    "arguments, and it cannot be inlined");
       else
         fail(I, "cannot differentiate a call to '" + Callee->getName() +
                     "': it is not defined in this translation unit and has no derivative rule");
@@ -506,6 +520,16 @@ void GradientBuilder::reverseNeeds(Instruction &I, SmallVectorImpl<Value *> &Nee
   }
   if (auto *L = dyn_cast<LoadInst>(&I)) {
     Needs.push_back(Shadow.lookup(L->getPointerOperand()));
+    return;
+  }
+  if (auto *CI = dyn_cast<CallInst>(&I); CI && CallPlans.contains(CI)) {
+    CallPlan &P = CallPlans.find(CI)->second;
+    for (auto [K, A] : enumerate(CI->args())) {
+      Needs.push_back(A);
+      if (P.Activity[K] == GradientActivity::Duplicated)
+        Needs.push_back(Shadow.lookup(A));
+    }
+    Needs.push_back(P.Tape);
     return;
   }
   if (auto *II = dyn_cast<IntrinsicInst>(&I);
@@ -790,7 +814,11 @@ bool GradientBuilder::run() {
   }
   if (!checkSupported())
     return false;
+  planCalls();
   buildShadows();
+  emitAugmentedCalls();
+  if (Failed)
+    return false;
 
   LLVMContext &Ctx = F.getContext();
   ReverseEntry = BasicBlock::Create(Ctx, "reverse.entry", &Rev);
@@ -864,6 +892,7 @@ bool GradientBuilder::run() {
   }
   if (Split)
     finishSplit(Return);
+  finishCalls();
   TheTape.inlinePushes();
   return !Failed;
 }

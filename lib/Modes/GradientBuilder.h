@@ -89,6 +89,15 @@ private:
   bool isReadOnlyDuringGradient(llvm::LoadInst &L) const;
   void reverseNeeds(llvm::Instruction &I, llvm::SmallVectorImpl<llvm::Value *> &Needs);
 
+  // Calls that stay calls (Calls.cpp): the callee's augmented forward
+  // function in the forward pass, its reverse function in the reverse pass.
+  struct CallPlan;
+  static bool keepsCall(const llvm::CallBase &CB);
+  void planCalls();
+  void emitAugmentedCalls();
+  void reverseCall(llvm::CallInst &I, CallPlan &P);
+  void finishCalls();
+
   // Forward pass.
   void buildShadows();
   llvm::Value *choiceShadow(llvm::Value *V);
@@ -183,6 +192,13 @@ private:
     llvm::AllocaInst *RegionSlot = nullptr;
     llvm::SmallVector<llvm::BasicBlock *, 8> RecordBlocks; ///< root: blocks with arrays
   };
+  struct CallPlan {
+    llvm::Function *Augmented = nullptr, *Reverse = nullptr;
+    std::string Activity;              ///< GradientActivity letters
+    llvm::Value *Tape = nullptr;       ///< forward: the callee's tape
+    llvm::Value *Result = nullptr;     ///< forward: the callee's result
+  };
+  llvm::MapVector<llvm::CallInst *, CallPlan> CallPlans;
   llvm::DenseMap<const llvm::Loop *, std::unique_ptr<CountedLoop>> Counted;
   llvm::SmallVector<CountedLoop *, 8> CountedOrder; ///< outer loops first
   /// Integer header phis of counted loops that step by a constant from a

@@ -104,7 +104,8 @@ void RequestServer::serve(CallInst &Call) {
   std::optional<DiffModeKind> Mode = requestModeOf(Name);
   if (!Mode) {
     Diags.error(Call, "'" + Name + "' is not supported yet: this version of Adjoint "
-                                   "implements __enzyme_fwddiff and __enzyme_autodiff");
+                                   "implements __enzyme_fwddiff, __enzyme_autodiff, "
+                                   "__enzyme_augmentfwd and __enzyme_reverse");
     return fail(Call);
   }
   std::optional<DiffRequest> Req = parseRequest(Call, *Mode, Diags);
@@ -297,8 +298,28 @@ void RequestServer::serveReverse(DiffRequest &Req) {
                        : A.isDuplicated()              ? GradientActivity::Duplicated
                                                        : GradientActivity::Const);
   }
+  if (Req.Mode == DiffModeKind::ReverseAugmented) {
+    auto *ST = dyn_cast<StructType>(Req.ResultType);
+    bool WithResult = ST && ST->getNumElements() == 2 && ST->getElementType(0)->isPointerTy() &&
+                      ST->getElementType(1) == Ret;
+    if (!Req.ResultType->isPointerTy() && !WithResult) {
+      Diags.error(Call, "__enzyme_augmentfwd returns the tape: declare it to return void * (or "
+                        "a struct of the tape and '" + F.getName() + "''s " + typeName(Ret) +
+                        " result); it is declared to return " + typeName(Req.ResultType));
+      return fail(Call);
+    }
+  }
   size_t Mark = Derivatives.size();
-  Function *Gradient = Reverse.getGradientFunction(F, Activity, &Call);
+  // Combined: the gradient. Split: the augmented forward function (returns
+  // the tape, and f's result) or the reverse function (takes the seed of
+  // f's result and the tape).
+  Function *Gradient = nullptr;
+  if (Req.Mode == DiffModeKind::ReverseCombined) {
+    Gradient = Reverse.getGradientFunction(F, Activity, &Call);
+  } else {
+    ReverseMode::SplitFunctions Pair = Reverse.getSplitFunctions(F, Activity, nullptr, &Call);
+    Gradient = Req.Mode == DiffModeKind::ReverseAugmented ? Pair.Augmented : Pair.Reverse;
+  }
   if (!generatePending()) {
     Derivatives.discardSince(Mark);
     return fail(Call);
@@ -311,8 +332,22 @@ void RequestServer::serveReverse(DiffRequest &Req) {
     if (A.isDuplicated())
       Args.push_back(passArgument(B, A.Shadows[0], ParamTy));
   }
+  if (Req.Mode == DiffModeKind::ReverseSplit) {
+    if (Req.Seed)
+      Args.push_back(passArgument(B, Req.Seed, F.getReturnType()));
+    Args.push_back(Req.Tape);
+  }
   CallInst *New = B.CreateCall(Gradient, Args);
   New->setDebugLoc(Call.getDebugLoc());
+  if (Req.Mode == DiffModeKind::ReverseAugmented) {
+    // The tape, or {tape, f's result} when the entry point is declared so.
+    SmallVector<Value *, 2> Parts{B.CreateExtractValue(New, 0)};
+    if (!F.getReturnType()->isVoidTy())
+      Parts.push_back(B.CreateExtractValue(New, 1));
+    if (Req.ResultType->isPointerTy())
+      Parts.resize(1);
+    return complete(Req, B, convertResult(B, Parts, Req.ResultType));
+  }
   bool WantsResult = resultIsUsed(Req);
   if (WantsResult) {
     SmallVector<Value *, 4> Adjoints;

@@ -27,7 +27,10 @@ namespace adjoint {
 
 class Diagnostics;
 
-enum class DiffModeKind { Forward, ReverseCombined };
+/// Forward: __enzyme_fwddiff. ReverseCombined: __enzyme_autodiff.
+/// ReverseAugmented: __enzyme_augmentfwd (the forward pass, returns the
+/// tape). ReverseSplit: __enzyme_reverse (the reverse pass, takes the tape).
+enum class DiffModeKind { Forward, ReverseCombined, ReverseAugmented, ReverseSplit };
 
 /// How one parameter takes part in differentiation.
 enum class ActivityKind {
@@ -67,6 +70,10 @@ struct DiffRequest {
   /// memory (a C struct of three or more doubles: the call's sret argument).
   llvm::Value *ResultPtr = nullptr;
   llvm::Type *ResultType = nullptr; ///< the declared return type
+  /// __enzyme_reverse: the adjoint of the function's float result (when it
+  /// has one), and the tape __enzyme_augmentfwd returned.
+  llvm::Value *Seed = nullptr;
+  llvm::Value *Tape = nullptr;
 };
 
 /// The mode a call requests, from its callee's name (any name that starts

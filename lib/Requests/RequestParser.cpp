@@ -39,6 +39,10 @@ std::optional<DiffModeKind> requestModeOf(StringRef Name) {
     return DiffModeKind::Forward;
   if (Name.starts_with("__enzyme_autodiff"))
     return DiffModeKind::ReverseCombined;
+  if (Name.starts_with("__enzyme_augmentfwd"))
+    return DiffModeKind::ReverseAugmented;
+  if (Name.starts_with("__enzyme_reverse"))
+    return DiffModeKind::ReverseSplit;
   return std::nullopt;
 }
 
@@ -157,8 +161,19 @@ private:
   bool readWidth();
   bool readParameter(Argument &Param, RequestArg &Out);
   bool readShadows(Argument &Param, RequestArg &Arg, StringRef Marker);
+  bool readTape();
   const char *entryName() const {
-    return Mode == DiffModeKind::Forward ? "__enzyme_fwddiff" : "__enzyme_autodiff";
+    switch (Mode) {
+    case DiffModeKind::Forward:
+      return "__enzyme_fwddiff";
+    case DiffModeKind::ReverseCombined:
+      return "__enzyme_autodiff";
+    case DiffModeKind::ReverseAugmented:
+      return "__enzyme_augmentfwd";
+    case DiffModeKind::ReverseSplit:
+      return "__enzyme_reverse";
+    }
+    return "";
   }
 
   CallInst &Call;
@@ -320,6 +335,34 @@ bool RequestReader::readParameter(Argument &Param, RequestArg &Arg) {
   return true;
 }
 
+/// __enzyme_reverse, after the function's arguments: the adjoint of its
+/// float result (when it returns one), then the tape (optionally after
+/// enzyme_tape).
+bool RequestReader::readTape() {
+  Type *Ret = Req.Fn->getReturnType();
+  if (isFloatLike(Ret)) {
+    if (atEnd() || peekMarker() || !isPassableAs(peek()->getType(), Ret)) {
+      Diags.error(Call, Twine("'") + Req.Fn->getName() + "' returns " + typeName(Ret) +
+                            ": after its arguments, __enzyme_reverse takes the adjoint of "
+                            "that result (e.g. 1.0), then the tape from __enzyme_augmentfwd");
+      return false;
+    }
+    Req.Seed = peek();
+    ++Next;
+  }
+  if (peekMarker() == StringRef("enzyme_tape"))
+    ++Next;
+  if (atEnd() || !peek()->getType()->isPointerTy()) {
+    Diags.error(Call, Twine("__enzyme_reverse ends with the tape that __enzyme_augmentfwd "
+                            "returned for the same arguments (a pointer)") +
+                          (atEnd() ? "; it is missing" : "; a value of another type is there"));
+    return false;
+  }
+  Req.Tape = peek();
+  ++Next;
+  return true;
+}
+
 std::optional<DiffRequest> RequestReader::read() {
   Req.Call = &Call;
   Req.Mode = Mode;
@@ -365,6 +408,8 @@ std::optional<DiffRequest> RequestReader::read() {
     }
     Req.Args.push_back(Arg);
   }
+  if (Mode == DiffModeKind::ReverseSplit && !readTape())
+    return std::nullopt;
   if (!atEnd()) {
     Diags.error(Call, Twine("too many arguments: '") + Req.Fn->getName() + "' takes " +
                           Twine(Req.Fn->arg_size()) + " parameters, but the request passes " +
