@@ -71,7 +71,7 @@ GradientBuilder::GradientBuilder(DerivativeSet &Set, Function &Gradient, const D
                                  Function *Reverse)
     : Set(Set), F(Gradient), Rev(Reverse ? *Reverse : Gradient), Split(Reverse), Key(Key),
       Varied(ActivityInfo::compute(Gradient, activeArgs(Key, Gradient),
-                                   ShadowedMemory{/*Locals=*/true, /*Heap=*/false,
+                                   ShadowedMemory{/*Locals=*/true, /*Heap=*/true,
                                                   /*Globals=*/false})),
       DT(Gradient), LI(DT), TheTape(Gradient, Split), B(Gradient.getContext()) {}
 
@@ -103,6 +103,8 @@ bool GradientBuilder::hasReverse(Instruction &I) const {
     return Varied.isActive(I.getOperand(1)) && isAdjointType(I.getOperand(0)->getType());
   if (auto *CI = dyn_cast<CallInst>(&I); CI && CallPlans.contains(CI))
     return true; // the callee's reverse may move adjoints through shadows
+  if (auto *CB = dyn_cast<CallBase>(&I); CB && allocationHasReverse(*CB))
+    return true; // frees the block and its shadow
   if (auto *MS = dyn_cast<MemSetInst>(&I))
     return Varied.isActive(MS->getRawDest());
   if (auto *MC = dyn_cast<MemCpyInst>(&I))
@@ -273,8 +275,14 @@ bool GradientBuilder::checkSupported() {
       }
       auto *CB = dyn_cast<CallBase>(&I);
       if (!CB || isInactiveCall(*CB) || findCallRule(*CB) || isa<MemSetInst>(CB) ||
-          keepsCall(*CB))
+          keepsCall(*CB) || isAllocation(*CB) || isFree(*CB))
         continue;
+      if (Function *Callee = CB->getCalledFunction();
+          Callee && isReallocFunction(Callee->getName())) {
+        fail(I, "reverse mode cannot differentiate through realloc yet; allocate the new "
+                "block with malloc and copy");
+        continue;
+      }
       if (auto *MC = dyn_cast<MemCpyInst>(CB); MC && copiedFloatType(*MC)) {
         if (!Varied.isActive(MC->getRawDest()) && Varied.isActive(MC->getRawSource()))
           fail(I, "memory with derivatives is copied into memory without a shadow, so the "
@@ -377,6 +385,8 @@ void GradientBuilder::buildShadows() {
         Value *T = choiceShadow(Sel->getTrueValue()), *E = choiceShadow(Sel->getFalseValue());
         if (T && E)
           S = FB.CreateSelect(Sel->getCondition(), T, E);
+      } else if (auto *CB = dyn_cast<CallBase>(&I); CB && isAllocation(*CB)) {
+        S = shadowAllocation(FB, *CB);
       }
       if (S && !isa<Constant>(S))
         Shadow[&I] = S;
@@ -522,6 +532,8 @@ void GradientBuilder::reverseNeeds(Instruction &I, SmallVectorImpl<Value *> &Nee
     Needs.push_back(Shadow.lookup(L->getPointerOperand()));
     return;
   }
+  if (auto *CB = dyn_cast<CallBase>(&I); CB && allocationHasReverse(*CB))
+    return allocationNeeds(*CB, Needs);
   if (auto *CI = dyn_cast<CallInst>(&I); CI && CallPlans.contains(CI)) {
     CallPlan &P = CallPlans.find(CI)->second;
     for (auto [K, A] : enumerate(CI->args())) {
@@ -815,6 +827,7 @@ bool GradientBuilder::run() {
   if (!checkSupported())
     return false;
   planCalls();
+  planFrees();
   buildShadows();
   emitAugmentedCalls();
   if (Failed)
@@ -893,6 +906,7 @@ bool GradientBuilder::run() {
   if (Split)
     finishSplit(Return);
   finishCalls();
+  removeMovedFrees();
   TheTape.inlinePushes();
   return !Failed;
 }

@@ -28,6 +28,7 @@
 #include "Modes/Tape.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
+#include "llvm/ADT/SetVector.h"
 #include "llvm/Analysis/LoopInfo.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
@@ -97,6 +98,18 @@ private:
   void emitAugmentedCalls();
   void reverseCall(llvm::CallInst &I, CallPlan &P);
   void finishCalls();
+
+  // Heap allocations (Allocations.cpp): shadow blocks, frees moved to the
+  // reverse of the allocation.
+  static bool isAllocation(const llvm::CallBase &CB);
+  static bool isFree(const llvm::CallBase &CB);
+  void planFrees();
+  llvm::Value *shadowAllocation(llvm::IRBuilderBase &FB, llvm::CallBase &CB);
+  bool allocationHasReverse(llvm::CallBase &CB) const;
+  void allocationNeeds(llvm::CallBase &CB, llvm::SmallVectorImpl<llvm::Value *> &Needs);
+  void reverseAllocation(llvm::CallBase &CB);
+  void freeLike(llvm::CallBase &CB, llvm::Value *Block);
+  void removeMovedFrees();
 
   // Forward pass.
   void buildShadows();
@@ -199,6 +212,10 @@ private:
     llvm::Value *Result = nullptr;     ///< forward: the callee's result
   };
   llvm::MapVector<llvm::CallInst *, CallPlan> CallPlans;
+  /// Allocations the function frees, and those frees, which move to the
+  /// reverse pass.
+  llvm::SmallPtrSet<llvm::CallBase *, 4> FreedAllocations;
+  llvm::SetVector<llvm::CallBase *> MovedFrees;
   llvm::DenseMap<const llvm::Loop *, std::unique_ptr<CountedLoop>> Counted;
   llvm::SmallVector<CountedLoop *, 8> CountedOrder; ///< outer loops first
   /// Integer header phis of counted loops that step by a constant from a

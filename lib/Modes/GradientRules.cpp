@@ -146,6 +146,8 @@ static Function *getCopyTranspose(Module &M, Type *T) {
 void GradientBuilder::visitCallInst(CallInst &I) {
   if (auto It = CallPlans.find(&I); It != CallPlans.end())
     return reverseCall(I, It->second);
+  if (isAllocation(I))
+    return reverseAllocation(I);
   if (auto *MC = dyn_cast<MemCpyInst>(&I)) {
     // The copy's transpose: the source's shadow takes the destination's,
     // which is cleared (a copy from memory without a shadow only clears).

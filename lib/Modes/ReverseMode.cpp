@@ -141,7 +141,7 @@ bool ReverseMode::generateBody(Function &Fn) {
     // One builder makes both halves: whichever comes first makes the pair.
     SplitFunctions Pair = getSplitFunctions(*Key.Primal, Key.Activity, nullptr, nullptr);
     if (!Pair.Augmented->isDeclaration())
-      return true;
+      return !FailedPairs.contains(Pair.Augmented);
     Key.Kind = DerivativeKind::Augmented;
     Forward = Pair.Augmented;
     Rev = Pair.Reverse;
@@ -158,7 +158,10 @@ bool ReverseMode::generateBody(Function &Fn) {
   Set.unifyReturns(*Forward);
   canonicalizeLoops(*Forward);
   defineVectorLanes(*Forward);
-  return GradientBuilder(Set, *Forward, Key, Rev).run();
+  bool Ok = GradientBuilder(Set, *Forward, Key, Rev).run();
+  if (!Ok && Rev)
+    FailedPairs.insert(Forward); // the other half must not count as built
+  return Ok;
 }
 
 bool ReverseMode::generateThroughSplit(Function &Gradient) {

@@ -24,6 +24,7 @@
 #define ADJOINT_MODES_REVERSEMODE_H
 
 #include "Modes/DerivativeSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringRef.h"
 
 namespace llvm {
@@ -63,6 +64,8 @@ private:
   bool generateThroughSplit(llvm::Function &Gradient);
 
   DerivativeSet &Set;
+  /// Augmented functions whose pair failed to build.
+  llvm::SmallPtrSet<llvm::Function *, 4> FailedPairs;
 };
 
 } // namespace adjoint
