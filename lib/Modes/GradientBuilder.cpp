@@ -107,8 +107,10 @@ bool GradientBuilder::hasReverse(Instruction &I) const {
     return true; // frees the block and its shadow
   if (auto *MS = dyn_cast<MemSetInst>(&I))
     return Varied.isActive(MS->getRawDest());
-  if (auto *MC = dyn_cast<MemCpyInst>(&I))
-    return Varied.isActive(MC->getRawDest()) && copiedFloatType(*MC);
+  if (auto *MT = dyn_cast<MemTransferInst>(&I)) {
+    Type *T = copiedElementType(*MT);
+    return Varied.isActive(MT->getRawDest()) && T && T->isFloatingPointTy();
+  }
   return isActive(&I);
 }
 
@@ -283,8 +285,8 @@ bool GradientBuilder::checkSupported() {
                 "block with malloc and copy");
         continue;
       }
-      if (auto *MC = dyn_cast<MemCpyInst>(CB); MC && copiedFloatType(*MC)) {
-        if (!Varied.isActive(MC->getRawDest()) && Varied.isActive(MC->getRawSource()))
+      if (auto *MT = dyn_cast<MemTransferInst>(CB); MT && copiedElementType(*MT)) {
+        if (!Varied.isActive(MT->getRawDest()) && Varied.isActive(MT->getRawSource()))
           fail(I, "memory with derivatives is copied into memory without a shadow, so the "
                   "derivatives would be lost; pass the destination as enzyme_dup");
         continue;
@@ -297,10 +299,10 @@ bool GradientBuilder::checkSupported() {
       Function *Callee = CB->getCalledFunction();
       if (Callee && !Reported.insert(Callee).second)
         continue;
-      if (isa<MemTransferInst>(CB) && !(isa<MemCpyInst>(CB) && copiedFloatType(*CB)))
-        fail(I, "reverse mode differentiates memcpy only between memory whose element type "
-                "it can see (a local or global array of floats); this copy's bytes have no "
-                "known type, or it is a memmove");
+      if (isa<MemTransferInst>(CB))
+        fail(I, "reverse mode cannot tell what this copy moves: neither side is a local or "
+                "global array, and the function reads or writes the memory on both sides as "
+                "different types (or not at all); copy the elements in a loop");
       else if (!Callee)
         fail(I, "reverse mode cannot differentiate an indirect call yet");
       else if (!Callee->isDeclaration())
@@ -522,10 +524,10 @@ void GradientBuilder::reverseNeeds(Instruction &I, SmallVectorImpl<Value *> &Nee
     Needs.push_back(MS->getLength());
     return;
   }
-  if (auto *MC = dyn_cast<MemCpyInst>(&I)) {
-    Needs.push_back(Shadow.lookup(MC->getRawDest()));
-    Needs.push_back(Shadow.lookup(MC->getRawSource()));
-    Needs.push_back(MC->getLength());
+  if (auto *MT = dyn_cast<MemTransferInst>(&I)) {
+    Needs.push_back(Shadow.lookup(MT->getRawDest()));
+    Needs.push_back(Shadow.lookup(MT->getRawSource()));
+    Needs.push_back(MT->getLength());
     return;
   }
   if (auto *L = dyn_cast<LoadInst>(&I)) {
@@ -829,6 +831,7 @@ bool GradientBuilder::run() {
   planCalls();
   planFrees();
   buildShadows();
+  mirrorPointerCopies();
   emitAugmentedCalls();
   if (Failed)
     return false;

@@ -37,6 +37,7 @@
 #include <string>
 
 namespace llvm {
+class MemTransferInst;
 class SCEV;
 } // namespace llvm
 
@@ -80,7 +81,11 @@ private:
   void computeUseful();
   bool isActive(llvm::Value *V) const;
   bool hasReverse(llvm::Instruction &I) const;
-  static llvm::Type *copiedFloatType(llvm::CallBase &CB);
+  // Copies (MemoryCopies.cpp).
+  llvm::Type *copiedElementType(llvm::MemTransferInst &MT) const;
+  llvm::Type *accessedType(llvm::Value *Ptr) const;
+  void mirrorPointerCopies();
+  void reverseCopy(llvm::MemTransferInst &MT);
   bool checkSupported();
   bool availableInReverse(llvm::Value *V) const;
   bool isCheapToRecompute(llvm::Value *V, unsigned Depth) const;
@@ -216,6 +221,8 @@ private:
   /// reverse pass.
   llvm::SmallPtrSet<llvm::CallBase *, 4> FreedAllocations;
   llvm::SetVector<llvm::CallBase *> MovedFrees;
+  /// The element type each copy moves (float, pointer), or null: unknown.
+  mutable llvm::DenseMap<llvm::MemTransferInst *, llvm::Type *> CopyTypes;
   llvm::DenseMap<const llvm::Loop *, std::unique_ptr<CountedLoop>> Counted;
   llvm::SmallVector<CountedLoop *, 8> CountedOrder; ///< outer loops first
   /// Integer header phis of counted loops that step by a constant from a

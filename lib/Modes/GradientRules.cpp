@@ -90,76 +90,13 @@ void GradientBuilder::visitStoreInst(StoreInst &I) {
   addAdjoint(V, A);
 }
 
-/// The float type of the elements a memcpy copies, when one side is a
-/// local or global whose type says so (an array of doubles, ...).
-Type *GradientBuilder::copiedFloatType(CallBase &CB) {
-  auto *MC = dyn_cast<MemCpyInst>(&CB);
-  if (!MC)
-    return nullptr;
-  for (Value *P : {MC->getRawDest(), MC->getRawSource()}) {
-    Value *Obj = getUnderlyingObject(P);
-    Type *T = nullptr;
-    if (auto *A = dyn_cast<AllocaInst>(Obj))
-      T = A->getAllocatedType();
-    else if (auto *G = dyn_cast<GlobalVariable>(Obj))
-      T = G->getValueType();
-    while (T && (T->isArrayTy() || T->isVectorTy()))
-      T = T->isArrayTy() ? T->getArrayElementType() : cast<VectorType>(T)->getElementType();
-    if (T && T->isFloatingPointTy())
-      return T;
-  }
-  return nullptr;
-}
-
-/// void adjoint.memcpy.reverse.<T>(ptr dst.shadow, ptr src.shadow, i64 bytes):
-/// the transpose of a copy of T elements: src[k] += dst[k]; dst[k] = 0.
-static Function *getCopyTranspose(Module &M, Type *T) {
-  std::string Name = "adjoint.memcpy.reverse." + std::to_string(T->getTypeID());
-  if (Function *F = M.getFunction(Name))
-    return F;
-  LLVMContext &Ctx = M.getContext();
-  Type *Ptr = PointerType::getUnqual(Ctx), *I64 = Type::getInt64Ty(Ctx);
-  auto *F = Function::Create(FunctionType::get(Type::getVoidTy(Ctx), {Ptr, Ptr, I64}, false),
-                             GlobalValue::InternalLinkage, Name, M);
-  F->addFnAttr(Attribute::NoUnwind);
-  auto *Entry = BasicBlock::Create(Ctx, "entry", F);
-  auto *Loop = BasicBlock::Create(Ctx, "loop", F);
-  auto *Done = BasicBlock::Create(Ctx, "done", F);
-  IRBuilder<> B(Entry);
-  uint64_t Size = M.getDataLayout().getTypeAllocSize(T);
-  Value *N = B.CreateUDiv(F->getArg(2), B.getInt64(Size));
-  B.CreateCondBr(B.CreateICmpEQ(N, B.getInt64(0)), Done, Loop);
-  B.SetInsertPoint(Loop);
-  PHINode *K = B.CreatePHI(I64, 2);
-  K->addIncoming(B.getInt64(0), Entry);
-  Value *D = B.CreateGEP(T, F->getArg(0), K), *S = B.CreateGEP(T, F->getArg(1), K);
-  B.CreateStore(B.CreateFAdd(B.CreateLoad(T, S), B.CreateLoad(T, D)), S);
-  B.CreateStore(Constant::getNullValue(T), D);
-  Value *Next = B.CreateAdd(K, B.getInt64(1));
-  K->addIncoming(Next, Loop);
-  B.CreateCondBr(B.CreateICmpEQ(Next, N), Done, Loop);
-  B.SetInsertPoint(Done);
-  B.CreateRetVoid();
-  return F;
-}
-
 void GradientBuilder::visitCallInst(CallInst &I) {
   if (auto It = CallPlans.find(&I); It != CallPlans.end())
     return reverseCall(I, It->second);
   if (isAllocation(I))
     return reverseAllocation(I);
-  if (auto *MC = dyn_cast<MemCpyInst>(&I)) {
-    // The copy's transpose: the source's shadow takes the destination's,
-    // which is cleared (a copy from memory without a shadow only clears).
-    Value *DS = primal(Shadow.lookup(MC->getRawDest()));
-    Value *Len = primal(MC->getLength());
-    if (Value *SS = Shadow.lookup(MC->getRawSource()))
-      B.CreateCall(getCopyTranspose(*F.getParent(), copiedFloatType(*MC)),
-                   {DS, primal(SS), B.CreateZExtOrTrunc(Len, B.getInt64Ty())});
-    else
-      B.CreateMemSet(DS, B.getInt8(0), Len, MC->getDestAlign());
-    return;
-  }
+  if (auto *MT = dyn_cast<MemTransferInst>(&I))
+    return reverseCopy(*MT);
   if (auto *MS = dyn_cast<MemSetInst>(&I)) {
     // The bytes set are constants: the shadow they overwrite is cleared.
     B.CreateMemSet(primal(Shadow.lookup(MS->getRawDest())), B.getInt8(0),
