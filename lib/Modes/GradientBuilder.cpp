@@ -72,7 +72,7 @@ GradientBuilder::GradientBuilder(DerivativeSet &Set, Function &Gradient, const D
     : Set(Set), F(Gradient), Rev(Reverse ? *Reverse : Gradient), Split(Reverse), Key(Key),
       Varied(ActivityInfo::compute(Gradient, activeArgs(Key, Gradient),
                                    ShadowedMemory{/*Locals=*/true, /*Heap=*/true,
-                                                  /*Globals=*/false})),
+                                                  /*Globals=*/true})),
       DT(Gradient), LI(DT), TheTape(Gradient, Split), B(Gradient.getContext()) {}
 
 void GradientBuilder::fail(Instruction &At, const Twine &Why) {
@@ -320,6 +320,21 @@ bool GradientBuilder::checkSupported() {
 // ---- forward pass ----------------------------------------------------------------
 
 void GradientBuilder::buildShadows() {
+  // Mutable globals that can hold derivatives have shadow globals (shared
+  // with every other derivative in the module); their addresses' shadows
+  // are the same addresses in the shadow.
+  for (BasicBlock *BB : Blocks)
+    for (Instruction &I : *BB)
+      for (Value *Op : I.operands()) {
+        auto *C = dyn_cast<Constant>(Op);
+        if (!C || !C->getType()->isPointerTy() || Shadow.count(C) ||
+            !isShadowedGlobalPointer(C))
+          continue;
+        auto *G = cast<GlobalVariable>(getUnderlyingObject(C));
+        if (canCarryDerivative(G->getValueType()))
+          if (Constant *S = Set.shadowOfGlobalAddress(C, 0, /*ZeroForConstants=*/false))
+            Shadow[C] = S;
+      }
   unsigned Next = 0;
   for (char C : Key.Activity) {
     if (C == GradientActivity::Duplicated) {
