@@ -31,9 +31,10 @@ bool GradientBuilder::isAllocation(const CallBase &CB) {
 
 bool GradientBuilder::isFree(const CallBase &CB) { return isFreeFunction(calleeName(CB)); }
 
-/// Frees of blocks this function allocated move to the reverse pass; a
-/// free of memory with derivatives allocated elsewhere cannot (the caller
-/// may still read it for its own reverse pass).
+/// Frees of blocks this function allocated move to the reverse of the
+/// allocation. Other frees (of blocks reached through memory, a list's
+/// nodes) wait for the end of the reverse pass: their reverse puts the
+/// block and its shadow on a list that the gradient's return frees.
 void GradientBuilder::planFrees() {
   for (BasicBlock *BB : Blocks)
     for (Instruction &I : *BB) {
@@ -53,11 +54,58 @@ void GradientBuilder::planFrees() {
         MovedFrees.insert(CB);
         continue;
       }
-      if (Varied.isActive(CB->getArgOperand(0)))
-        fail(*CB, "reverse mode cannot free memory with derivatives that this function did "
-                  "not allocate (the reverse pass still needs it); free it in the caller "
-                  "after the gradient");
+      LateFrees.insert(CB);
+      MovedFrees.insert(CB);
     }
+}
+
+void GradientBuilder::lateFreeNeeds(CallBase &Free, SmallVectorImpl<Value *> &Needs) {
+  Needs.push_back(Free.getArgOperand(0));
+  Needs.push_back(Shadow.lookup(Free.getArgOperand(0)));
+}
+
+/// The reverse of a free that waits for the end: the block and its shadow
+/// go on the list.
+void GradientBuilder::reverseLateFree(CallBase &Free) {
+  if (!FreeList)
+    FreeList = std::make_unique<Tape>(Rev, /*Split=*/false);
+  Value *At = FreeList->push(B, 16);
+  Value *Block = Free.getArgOperand(0), *S = Shadow.lookup(Block);
+  // An argument's shadow belongs to the caller, who reads the gradient
+  // from it: only the block goes.
+  SmallVector<const Value *, 4> Objects;
+  getUnderlyingObjects(Block, Objects);
+  if (any_of(Objects, [](const Value *O) { return isa<Argument>(O); }))
+    S = nullptr;
+  B.CreateStore(primal(Block), At);
+  B.CreateStore(S ? primal(S) : ConstantPointerNull::get(B.getPtrTy()),
+                B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), At, 8));
+}
+
+/// At the gradient's return: frees every block (and shadow) on the list,
+/// then the list.
+void GradientBuilder::freeLateBlocks() {
+  if (!FreeList)
+    return;
+  Module &M = *F.getParent();
+  FunctionCallee Free = M.getOrInsertFunction("free", B.getVoidTy(), B.getPtrTy());
+  Value *Count = FreeList->popAll(B);
+  BasicBlock *Before = B.GetInsertBlock();
+  BasicBlock *Loop = BasicBlock::Create(F.getContext(), "free.late", &Rev);
+  BasicBlock *Done = BasicBlock::Create(F.getContext(), "free.late.done", &Rev);
+  B.CreateCondBr(B.CreateICmpEQ(Count, B.getInt64(0)), Done, Loop);
+  B.SetInsertPoint(Loop);
+  PHINode *K = B.CreatePHI(B.getInt64Ty(), 2);
+  K->addIncoming(B.getInt64(0), Before);
+  Value *Entry = B.CreateGEP(B.getInt8Ty(), FreeList->reverseBase(B), K);
+  B.CreateCall(Free, {B.CreateLoad(B.getPtrTy(), Entry)});
+  B.CreateCall(Free, {B.CreateLoad(B.getPtrTy(), B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), Entry, 8))});
+  Value *Next = B.CreateAdd(K, B.getInt64(16));
+  K->addIncoming(Next, Loop);
+  B.CreateCondBr(B.CreateICmpEQ(Next, Count), Done, Loop);
+  B.SetInsertPoint(Done);
+  FreeList->free(B);
+  FreeList->inlinePushes();
 }
 
 /// A zeroed block of the same size from the same allocator.

@@ -105,6 +105,8 @@ bool GradientBuilder::hasReverse(Instruction &I) const {
     return true; // the callee's reverse may move adjoints through shadows
   if (auto *CB = dyn_cast<CallBase>(&I); CB && allocationHasReverse(*CB))
     return true; // frees the block and its shadow
+  if (auto *CB = dyn_cast<CallBase>(&I); CB && LateFrees.contains(CB))
+    return true; // lists the block for the end
   if (auto *MS = dyn_cast<MemSetInst>(&I))
     return Varied.isActive(MS->getRawDest());
   if (auto *MT = dyn_cast<MemTransferInst>(&I)) {
@@ -551,6 +553,8 @@ void GradientBuilder::reverseNeeds(Instruction &I, SmallVectorImpl<Value *> &Nee
   }
   if (auto *CB = dyn_cast<CallBase>(&I); CB && allocationHasReverse(*CB))
     return allocationNeeds(*CB, Needs);
+  if (auto *CB = dyn_cast<CallBase>(&I); CB && LateFrees.contains(CB))
+    return lateFreeNeeds(*CB, Needs);
   if (auto *CI = dyn_cast<CallInst>(&I); CI && CallPlans.contains(CI)) {
     CallPlan &P = CallPlans.find(CI)->second;
     for (auto [K, A] : enumerate(CI->args())) {
@@ -912,6 +916,7 @@ bool GradientBuilder::run() {
   for (Value *S : HeapShadows)
     B.CreateCall(F.getParent()->getOrInsertFunction("free", B.getVoidTy(), B.getPtrTy()),
                  {primal(S)});
+  freeLateBlocks();
   TheTape.free(B);
   if (Results.empty()) {
     B.CreateRetVoid();

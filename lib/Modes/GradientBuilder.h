@@ -115,6 +115,9 @@ private:
   void reverseAllocation(llvm::CallBase &CB);
   void freeLike(llvm::CallBase &CB, llvm::Value *Block);
   void removeMovedFrees();
+  void lateFreeNeeds(llvm::CallBase &Free, llvm::SmallVectorImpl<llvm::Value *> &Needs);
+  void reverseLateFree(llvm::CallBase &Free);
+  void freeLateBlocks();
 
   // Forward pass.
   void buildShadows();
@@ -221,6 +224,10 @@ private:
   /// reverse pass.
   llvm::SmallPtrSet<llvm::CallBase *, 4> FreedAllocations;
   llvm::SetVector<llvm::CallBase *> MovedFrees;
+  /// Frees whose block's end waits for the gradient's return, and the list
+  /// (in the reverse function) of blocks and shadows to free there.
+  llvm::SmallPtrSet<llvm::CallBase *, 4> LateFrees;
+  std::unique_ptr<Tape> FreeList;
   /// The element type each copy moves (float, pointer), or null: unknown.
   mutable llvm::DenseMap<llvm::MemTransferInst *, llvm::Type *> CopyTypes;
   llvm::DenseMap<const llvm::Loop *, std::unique_ptr<CountedLoop>> Counted;

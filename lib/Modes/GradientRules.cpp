@@ -95,6 +95,8 @@ void GradientBuilder::visitCallInst(CallInst &I) {
     return reverseCall(I, It->second);
   if (isAllocation(I))
     return reverseAllocation(I);
+  if (LateFrees.contains(&I))
+    return reverseLateFree(I);
   if (auto *MT = dyn_cast<MemTransferInst>(&I))
     return reverseCopy(*MT);
   if (auto *MS = dyn_cast<MemSetInst>(&I)) {

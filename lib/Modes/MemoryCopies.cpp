@@ -20,9 +20,21 @@ using namespace llvm;
 
 namespace adjoint {
 
+/// The one scalar type \p T is made of (arrays, vectors and structs of one
+/// type count), or null when it mixes several.
 static Type *scalarOf(Type *T) {
   while (T && (T->isArrayTy() || T->isVectorTy()))
     T = T->isArrayTy() ? T->getArrayElementType() : cast<VectorType>(T)->getElementType();
+  if (auto *ST = dyn_cast_or_null<StructType>(T)) {
+    Type *One = nullptr;
+    for (Type *E : ST->elements()) {
+      Type *S = scalarOf(E);
+      if (!S || (One && One != S))
+        return nullptr;
+      One = S;
+    }
+    return One;
+  }
   return T;
 }
 
@@ -35,14 +47,20 @@ Type *GradientBuilder::accessedType(Value *Ptr) const {
     return scalarOf(A->getAllocatedType());
   if (auto *G = dyn_cast<GlobalVariable>(Obj))
     return scalarOf(G->getValueType());
+  // Accesses through a phi or select of pointers count for each object
+  // they may point into (buffers swapped between loop iterations).
+  auto reaches = [&](Value *P) {
+    SmallVector<const Value *, 4> Objects;
+    getUnderlyingObjects(P, Objects);
+    return is_contained(Objects, Obj);
+  };
   Type *Found = nullptr;
   for (BasicBlock *BB : Blocks)
     for (Instruction &I : *BB) {
       Type *T = nullptr;
-      if (auto *L = dyn_cast<LoadInst>(&I); L && getUnderlyingObject(L->getPointerOperand()) == Obj)
+      if (auto *L = dyn_cast<LoadInst>(&I); L && reaches(L->getPointerOperand()))
         T = L->getType();
-      else if (auto *S = dyn_cast<StoreInst>(&I);
-               S && getUnderlyingObject(S->getPointerOperand()) == Obj)
+      else if (auto *S = dyn_cast<StoreInst>(&I); S && reaches(S->getPointerOperand()))
         T = S->getValueOperand()->getType();
       if (!(T = scalarOf(T)))
         continue;

@@ -140,6 +140,13 @@ void Tape::popTo(IRBuilderBase &B, Value *Offset) {
   B.CreateStore(Offset, B.CreateStructGEP(stateType(B.getContext()), ReverseState, 1));
 }
 
+Value *Tape::popAll(IRBuilderBase &B) {
+  Value *SizeP = B.CreateStructGEP(stateType(B.getContext()), ReverseState, 1);
+  Value *Size = B.CreateLoad(B.getInt64Ty(), SizeP);
+  B.CreateStore(B.getInt64(0), SizeP);
+  return Size;
+}
+
 void Tape::free(IRBuilderBase &B) {
   if (Pushes.empty() && !Split)
     return; // nothing was ever allocated

@@ -50,6 +50,8 @@ public:
   llvm::Value *reverseBase(llvm::IRBuilderBase &B);
   /// Releases everything from \p Offset up (a reserved array).
   void popTo(llvm::IRBuilderBase &B, llvm::Value *Offset);
+  /// The bytes pushed so far (a list read front to back), releasing them.
+  llvm::Value *popAll(llvm::IRBuilderBase &B);
   /// Whether \p V is the tape's own state (never part of the primal).
   bool isState(const llvm::Value *V) const { return V == State || V == ReverseState; }
   /// Frees the storage (always in the split form: the forward pass may
