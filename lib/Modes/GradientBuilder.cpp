@@ -281,12 +281,6 @@ bool GradientBuilder::checkSupported() {
       if (!CB || isInactiveCall(*CB) || findCallRule(*CB) || isa<MemSetInst>(CB) ||
           keepsCall(*CB) || isAllocation(*CB) || isFree(*CB))
         continue;
-      if (Function *Callee = CB->getCalledFunction();
-          Callee && isReallocFunction(Callee->getName())) {
-        fail(I, "reverse mode cannot differentiate through realloc yet; allocate the new "
-                "block with malloc and copy");
-        continue;
-      }
       if (auto *MT = dyn_cast<MemTransferInst>(CB); MT && copiedElementType(*MT)) {
         if (!Varied.isActive(MT->getRawDest()) && Varied.isActive(MT->getRawSource()))
           fail(I, "memory with derivatives is copied into memory without a shadow, so the "

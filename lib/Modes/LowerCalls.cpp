@@ -14,6 +14,7 @@
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/Module.h"
 
 using namespace llvm;
 
@@ -139,6 +140,44 @@ bool lowerLibraryCalls(Function &F) {
     }
   }
   return Changed;
+}
+
+bool lowerAllocationsForReverse(Function &F) {
+  SmallVector<CallInst *, 4> Calls;
+  for (BasicBlock &BB : F)
+    for (Instruction &I : BB)
+      if (auto *CI = dyn_cast<CallInst>(&I))
+        if (Function *Callee = CI->getCalledFunction();
+            Callee && Callee->isDeclaration() &&
+            ((Callee->getName() == "realloc" && CI->arg_size() == 2) ||
+             (Callee->getName() == "posix_memalign" && CI->arg_size() == 3)))
+          Calls.push_back(CI);
+  Module &M = *F.getParent();
+  for (CallInst *CI : Calls) {
+    IRBuilder<> B(CI);
+    Type *Ptr = B.getPtrTy(), *I64 = B.getInt64Ty();
+    if (CI->getCalledFunction()->getName() == "realloc") {
+      Value *Old = CI->getArgOperand(0), *Size = B.CreateZExtOrTrunc(CI->getArgOperand(1), I64);
+      Value *New = B.CreateCall(M.getOrInsertFunction("malloc", Ptr, I64), {Size});
+      Value *OldSize = B.CreateCall(M.getOrInsertFunction("malloc_usable_size", I64, Ptr), {Old});
+      B.CreateMemCpy(New, MaybeAlign(), Old, MaybeAlign(),
+                     B.CreateBinaryIntrinsic(Intrinsic::umin, OldSize, Size));
+      B.CreateCall(M.getOrInsertFunction("free", B.getVoidTy(), Ptr), {Old});
+      CI->replaceAllUsesWith(New);
+    } else {
+      Value *Align = B.CreateZExtOrTrunc(CI->getArgOperand(1), I64);
+      Value *Size = B.CreateZExtOrTrunc(CI->getArgOperand(2), I64);
+      Value *Rounded =
+          B.CreateMul(B.CreateUDiv(B.CreateAdd(Size, B.CreateSub(Align, B.getInt64(1))), Align),
+                      Align);
+      Value *Block =
+          B.CreateCall(M.getOrInsertFunction("aligned_alloc", Ptr, I64, I64), {Align, Rounded});
+      B.CreateStore(Block, CI->getArgOperand(0));
+      CI->replaceAllUsesWith(ConstantInt::get(CI->getType(), 0));
+    }
+    CI->eraseFromParent();
+  }
+  return !Calls.empty();
 }
 
 } // namespace adjoint

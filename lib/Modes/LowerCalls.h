@@ -22,6 +22,13 @@ namespace adjoint {
 /// Rewrites the calls described above in \p F; returns whether it changed.
 bool lowerLibraryCalls(llvm::Function &F);
 
+/// For reverse mode, allocations with an unusual interface become the
+/// ones it handles: realloc(p, n) becomes malloc(n), a copy of the old
+/// contents and free(p) (the reverse pass may still read the old block,
+/// and the copy's reverse moves adjoints back into it);
+/// posix_memalign(&p, a, n) becomes p = aligned_alloc(a, n rounded up to a).
+bool lowerAllocationsForReverse(llvm::Function &F);
+
 } // namespace adjoint
 
 #endif

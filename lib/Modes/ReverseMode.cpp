@@ -10,6 +10,7 @@
 #include "Modes/ReverseMode.h"
 
 #include "Modes/GradientBuilder.h"
+#include "Modes/LowerCalls.h"
 #include "Modes/Prepare.h"
 #include "Support/Options.h"
 #include "llvm/IR/IRBuilder.h"
@@ -154,6 +155,7 @@ bool ReverseMode::generateBody(Function &Fn) {
   }
   Set.copyPreparedBody(*Key.Primal, *Forward, PrimalArgs);
   inlineDefinedCallees(*Forward, *Key.Primal);
+  lowerAllocationsForReverse(*Forward);
   Set.normalize(*Forward);
   Set.unifyReturns(*Forward);
   canonicalizeLoops(*Forward);

@@ -3,9 +3,9 @@
 # the program itself compares its derivatives with finite differences or an
 # analytic value and exits non-zero on a mismatch.
 #   check-program.sh SOURCE [extra compiler flags...]
-# Builds: adjoint-cc/adjoint-c++ at -O0, -O2, -O3 (and -O2 with split
-# gradients when it asks for one); clang -O2 to IR, then opt -passes=adjoint,
-# then clang; clang -flto with the plugin in lld.
+# Builds: adjoint-cc/adjoint-c++ at -O0, -O2, -O3 (and, for reverse mode,
+# -O2 under valgrind and -O2 with split gradients); clang -O2 to IR, then
+# opt -passes=adjoint, then clang; clang -flto with the plugin in lld.
 set -euo pipefail
 src=$1; shift
 extra=("$@")
@@ -24,6 +24,18 @@ for O in -O0 -O2 -O3; do
   $drv $O $inc "${extra[@]}" "$src" -o "$tmp/prog$O" -lm
   run "adjoint-cc $O" "$tmp/prog$O"
 done
+# Reverse mode allocates (shadows, tapes) and moves frees: the -O2 build
+# runs under valgrind too, and must make no invalid access and leak nothing.
+# A program opts out with a line "valgrind: skip (the reason)".
+if grep -q "__enzyme_autodiff\|__enzyme_augmentfwd" "$src" && ! grep -q "valgrind: skip" "$src"; then
+  if ! command -v valgrind > /dev/null; then
+    echo "FAILED: valgrind is not installed (scripts/install-deps.sh installs it)"; exit 1
+  fi
+  if ! valgrind -q --error-exitcode=97 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+      "$tmp/prog-O2" > "$tmp/valgrind.out" 2>&1; then
+    echo "FAILED (valgrind, adjoint-cc -O2): $src"; cat "$tmp/valgrind.out"; exit 1
+  fi
+fi
 # Gradients built from their split halves (augmented forward, reverse), kept
 # apart so the tape crosses between two calls.
 if grep -q "__enzyme_autodiff" "$src"; then
