@@ -60,16 +60,19 @@ void GradientBuilder::planFrees() {
 }
 
 void GradientBuilder::lateFreeNeeds(CallBase &Free, SmallVectorImpl<Value *> &Needs) {
-  Needs.push_back(Free.getArgOperand(0));
+  for (Value *A : Free.args())
+    Needs.push_back(A); // the block, and a sized delete's size
   Needs.push_back(Shadow.lookup(Free.getArgOperand(0)));
 }
 
 /// The reverse of a free that waits for the end: the block and its shadow
-/// go on the list.
+/// go on the list of that free function (free, operator delete[], ...),
+/// with the function's other arguments (a sized delete's size).
 void GradientBuilder::reverseLateFree(CallBase &Free) {
-  if (!FreeList)
-    FreeList = std::make_unique<Tape>(Rev, /*Split=*/false);
-  Value *At = FreeList->push(B, 16);
+  std::unique_ptr<Tape> &List = FreeLists[Free.getCalledOperand()];
+  if (!List)
+    List = std::make_unique<Tape>(Rev, /*Split=*/false);
+  Value *At = List->push(B, 8 * (1 + Free.arg_size()));
   Value *Block = Free.getArgOperand(0), *S = Shadow.lookup(Block);
   // An argument's shadow belongs to the caller, who reads the gradient
   // from it: only the block goes.
@@ -80,32 +83,46 @@ void GradientBuilder::reverseLateFree(CallBase &Free) {
   B.CreateStore(primal(Block), At);
   B.CreateStore(S ? primal(S) : ConstantPointerNull::get(B.getPtrTy()),
                 B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), At, 8));
+  for (unsigned K = 1; K < Free.arg_size(); ++K)
+    B.CreateStore(B.CreateZExtOrTrunc(primal(Free.getArgOperand(K)), B.getInt64Ty()),
+                  B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), At, 8 * (K + 1)));
 }
 
-/// At the gradient's return: frees every block (and shadow) on the list,
-/// then the list.
+/// At the gradient's return: frees every block (and shadow) on the lists,
+/// each with its own free function, then the lists.
 void GradientBuilder::freeLateBlocks() {
-  if (!FreeList)
-    return;
-  Module &M = *F.getParent();
-  FunctionCallee Free = M.getOrInsertFunction("free", B.getVoidTy(), B.getPtrTy());
-  Value *Count = FreeList->popAll(B);
-  BasicBlock *Before = B.GetInsertBlock();
-  BasicBlock *Loop = BasicBlock::Create(F.getContext(), "free.late", &Rev);
-  BasicBlock *Done = BasicBlock::Create(F.getContext(), "free.late.done", &Rev);
-  B.CreateCondBr(B.CreateICmpEQ(Count, B.getInt64(0)), Done, Loop);
-  B.SetInsertPoint(Loop);
-  PHINode *K = B.CreatePHI(B.getInt64Ty(), 2);
-  K->addIncoming(B.getInt64(0), Before);
-  Value *Entry = B.CreateGEP(B.getInt8Ty(), FreeList->reverseBase(B), K);
-  B.CreateCall(Free, {B.CreateLoad(B.getPtrTy(), Entry)});
-  B.CreateCall(Free, {B.CreateLoad(B.getPtrTy(), B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), Entry, 8))});
-  Value *Next = B.CreateAdd(K, B.getInt64(16));
-  K->addIncoming(Next, Loop);
-  B.CreateCondBr(B.CreateICmpEQ(Next, Count), Done, Loop);
-  B.SetInsertPoint(Done);
-  FreeList->free(B);
-  FreeList->inlinePushes();
+  for (auto &[Callee, List] : FreeLists) {
+    CallBase *Free = nullptr;
+    for (CallBase *CB : LateFrees)
+      if (CB->getCalledOperand() == Callee)
+        Free = CB;
+    FunctionType *FT = Free->getFunctionType();
+    unsigned Entry = 8 * (1 + Free->arg_size());
+    Value *Count = List->popAll(B);
+    BasicBlock *Before = B.GetInsertBlock();
+    BasicBlock *Loop = BasicBlock::Create(F.getContext(), "free.late", &Rev);
+    BasicBlock *Done = BasicBlock::Create(F.getContext(), "free.late.done", &Rev);
+    B.CreateCondBr(B.CreateICmpEQ(Count, B.getInt64(0)), Done, Loop);
+    B.SetInsertPoint(Loop);
+    PHINode *K = B.CreatePHI(B.getInt64Ty(), 2);
+    K->addIncoming(B.getInt64(0), Before);
+    Value *At = B.CreateGEP(B.getInt8Ty(), List->reverseBase(B), K);
+    for (unsigned Which : {0u, 1u}) { // the block, then its shadow
+      SmallVector<Value *, 3> Args{
+          B.CreateLoad(B.getPtrTy(), B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), At, 8 * Which))};
+      for (unsigned A = 1; A < Free->arg_size(); ++A)
+        Args.push_back(B.CreateZExtOrTrunc(
+            B.CreateLoad(B.getInt64Ty(), B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), At, 8 * (A + 1))),
+            FT->getParamType(A)));
+      B.CreateCall(FT, Callee, Args);
+    }
+    Value *Next = B.CreateAdd(K, B.getInt64(Entry));
+    K->addIncoming(Next, Loop);
+    B.CreateCondBr(B.CreateICmpEQ(Next, Count), Done, Loop);
+    B.SetInsertPoint(Done);
+    List->free(B);
+    List->inlinePushes();
+  }
 }
 
 /// A zeroed block of the same size from the same allocator.

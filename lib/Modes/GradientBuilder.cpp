@@ -110,8 +110,9 @@ bool GradientBuilder::hasReverse(Instruction &I) const {
   if (auto *MS = dyn_cast<MemSetInst>(&I))
     return Varied.isActive(MS->getRawDest());
   if (auto *MT = dyn_cast<MemTransferInst>(&I)) {
-    Type *T = copiedElementType(*MT);
-    return Varied.isActive(MT->getRawDest()) && T && T->isFloatingPointTy();
+    const CopyLayout *L = copyLayout(*MT);
+    return Varied.isActive(MT->getRawDest()) && L &&
+           any_of(L->Fields, [](auto &Fd) { return Fd.second->isFloatingPointTy(); });
   }
   return isActive(&I);
 }
@@ -281,7 +282,7 @@ bool GradientBuilder::checkSupported() {
       if (!CB || isInactiveCall(*CB) || findCallRule(*CB) || isa<MemSetInst>(CB) ||
           keepsCall(*CB) || isAllocation(*CB) || isFree(*CB))
         continue;
-      if (auto *MT = dyn_cast<MemTransferInst>(CB); MT && copiedElementType(*MT)) {
+      if (auto *MT = dyn_cast<MemTransferInst>(CB); MT && copyLayout(*MT)) {
         if (!Varied.isActive(MT->getRawDest()) && Varied.isActive(MT->getRawSource()))
           fail(I, "memory with derivatives is copied into memory without a shadow, so the "
                   "derivatives would be lost; pass the destination as enzyme_dup");
@@ -454,7 +455,8 @@ void GradientBuilder::planRecord(BasicBlock &BB, ArrayRef<Value *> Extra) {
   std::function<void(Value *)> need = [&](Value *V) {
     if (!V || !isa<Instruction>(V) || availableInReverse(V) || !V->getType()->isSized() ||
         is_contained(R.Values, V) || is_contained(R.Recomputed, V) ||
-        is_contained(R.Counters, V))
+        is_contained(R.Counters, V) ||
+        any_of(R.HandedIn, [&](auto &H) { return H.first == V; }))
       return;
     auto *I = cast<Instruction>(V);
     // An induction variable of a counted loop around BB: from the count.
@@ -467,6 +469,15 @@ void GradientBuilder::planRecord(BasicBlock &BB, ArrayRef<Value *> Extra) {
       for (Value *Op : I->operands())
         need(Op);
       R.Recomputed.push_back(I); // after its operands: a valid order to rebuild
+      return;
+    }
+    if (Loop *L = handOffLoop(*I, BB)) {
+      AllocaInst *&Slot = HandOffSlots[{L, V}];
+      if (!Slot)
+        Slot = IRBuilder<>(&Rev.getEntryBlock(), Rev.getEntryBlock().begin())
+                   .CreateAlloca(V->getType(), nullptr, V->getName() + ".handed");
+      HandedValues[L].insert(V);
+      R.HandedIn.push_back({V, Slot});
       return;
     }
     R.Values.push_back(V);
@@ -653,6 +664,11 @@ void GradientBuilder::explainRecord(BasicBlock &BB, const Record &R) {
     P->printAsOperand(outs(), false);
     outs() << " = phi: rebuilt from the iteration the reverse loop is at\n";
   }
+  for (auto [V, Slot] : R.HandedIn) {
+    outs() << "  ";
+    V->printAsOperand(outs(), false);
+    outs() << ": fixed while the loop runs, saved once by its exit block\n";
+  }
   for (Instruction *I : R.Recomputed) {
     outs() << "  ";
     I->printAsOperand(outs(), false);
@@ -787,6 +803,8 @@ void GradientBuilder::reverseBlock(BasicBlock &BB) {
     CameFrom = countedCameFrom(BB);
   for (PHINode *P : R.Counters)
     Local[P] = counterInReverse(*P);
+  for (auto [V, Slot] : R.HandedIn)
+    Local[V] = B.CreateLoad(V->getType(), Slot, V->getName() + ".handed");
   for (Instruction *I : R.Recomputed) {
     Instruction *Copy = I->clone();
     for (Use &Op : Copy->operands())
@@ -795,6 +813,7 @@ void GradientBuilder::reverseBlock(BasicBlock &BB) {
     Local[I] = Copy;
   }
   enterCountedLoops(BB);
+  handOffValues(BB);
   SmallVector<Instruction *, 32> Body;
   for (Instruction &I : BB)
     if (!isa<PHINode>(I) && !I.isTerminator() && hasReverse(I))
@@ -856,21 +875,31 @@ bool GradientBuilder::run() {
   GradientReturn = BasicBlock::Create(Ctx, "gradient.return", &Rev);
 
   // Records: planned for every block (a counted loop's arrays are sized by
-  // them), then emitted. A root's exit block also hands the reverse loop
-  // where the arrays are: planned once they exist, inner roots first.
+  // them), then emitted. The exit block of a loop with one exit edge hands
+  // the reverse loop what its blocks read that is fixed while it runs (and,
+  // for a counted root, where its arrays are): planned after the loop's
+  // blocks, inner loops first.
   chooseCountedLoops();
-  SmallPtrSet<BasicBlock *, 8> RootExits;
-  for (CountedLoop *C : CountedOrder)
-    if (C->Root == C)
-      RootExits.insert(C->L->getExitBlock());
-  for (BasicBlock *BB : Blocks)
-    if (!RootExits.contains(BB))
-      planRecord(*BB);
-  for (CountedLoop *C : reverse(CountedOrder))
-    if (C->Root == C) {
-      reserveLoopArrays(*C);
-      planRecord(*C->L->getExitBlock(), loopEntryValues(*C));
+  SmallVector<Loop *, 8> Handing;
+  SmallPtrSet<BasicBlock *, 8> Exits;
+  for (Loop *L : LI.getLoopsInPreorder())
+    if (BasicBlock *Exit = handOffExit(L)) {
+      Handing.push_back(L);
+      Exits.insert(Exit);
     }
+  for (BasicBlock *BB : Blocks)
+    if (!Exits.contains(BB))
+      planRecord(*BB);
+  for (Loop *L : reverse(Handing)) {
+    SmallVector<Value *, 8> Extra;
+    if (auto It = Counted.find(L); It != Counted.end() && It->second->Root == It->second.get()) {
+      reserveLoopArrays(*It->second);
+      Extra = loopEntryValues(*It->second);
+    }
+    if (auto It = HandedValues.find(L); It != HandedValues.end())
+      append_range(Extra, It->second);
+    planRecord(*handOffExit(L), Extra);
+  }
   for (BasicBlock *BB : Blocks)
     emitRecord(*BB);
   // The reverse pass starts by seeding the adjoint of the result: with 1

@@ -34,6 +34,7 @@
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstVisitor.h"
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace llvm {
@@ -82,7 +83,16 @@ private:
   bool isActive(llvm::Value *V) const;
   bool hasReverse(llvm::Instruction &I) const;
   // Copies (MemoryCopies.cpp).
-  llvm::Type *copiedElementType(llvm::MemTransferInst &MT) const;
+public:
+  /// What a copy moves: float and pointer fields (offset, type) of a
+  /// pattern that repeats every Period bytes.
+  struct CopyLayout {
+    uint64_t Period = 0;
+    llvm::SmallVector<std::pair<uint64_t, llvm::Type *>, 4> Fields;
+  };
+
+private:
+  const CopyLayout *copyLayout(llvm::MemTransferInst &MT) const;
   llvm::Type *accessedType(llvm::Value *Ptr) const;
   void mirrorPointerCopies();
   void reverseCopy(llvm::MemTransferInst &MT);
@@ -138,6 +148,10 @@ private:
   void enterCountedLoops(llvm::BasicBlock &BB);
   llvm::Value *countedCameFrom(llvm::BasicBlock &BB);
   void leaveCountedBlock(llvm::BasicBlock &BB);
+  // Values a loop's blocks read that are fixed while the loop runs.
+  llvm::BasicBlock *handOffExit(const llvm::Loop *L) const;
+  llvm::Loop *handOffLoop(llvm::Instruction &V, llvm::BasicBlock &BB) const;
+  void handOffValues(llvm::BasicBlock &Exit);
   llvm::AllocaInst *intSlot(const llvm::Twine &Name);
 
   // Reverse pass.
@@ -194,6 +208,9 @@ private:
     /// Induction variables of counted loops around the block, rebuilt from
     /// the reverse pass's iteration count instead of being saved.
     llvm::SmallVector<llvm::PHINode *, 4> Counters;
+    /// Values fixed while a loop around the block runs, handed to the
+    /// reverse loop through a slot by the loop's exit block.
+    llvm::SmallVector<std::pair<llvm::Value *, llvm::AllocaInst *>, 4> HandedIn;
   };
   /// A loop whose trip count is known when it is entered and that leaves
   /// through one edge. Its blocks write their records into arrays indexed
@@ -227,9 +244,9 @@ private:
   /// Frees whose block's end waits for the gradient's return, and the list
   /// (in the reverse function) of blocks and shadows to free there.
   llvm::SmallPtrSet<llvm::CallBase *, 4> LateFrees;
-  std::unique_ptr<Tape> FreeList;
+  llvm::MapVector<llvm::Value *, std::unique_ptr<Tape>> FreeLists; ///< per free function
   /// The element type each copy moves (float, pointer), or null: unknown.
-  mutable llvm::DenseMap<llvm::MemTransferInst *, llvm::Type *> CopyTypes;
+  mutable llvm::DenseMap<llvm::MemTransferInst *, std::optional<CopyLayout>> CopyLayouts;
   llvm::DenseMap<const llvm::Loop *, std::unique_ptr<CountedLoop>> Counted;
   llvm::SmallVector<CountedLoop *, 8> CountedOrder; ///< outer loops first
   /// Integer header phis of counted loops that step by a constant from a
@@ -239,6 +256,9 @@ private:
     int64_t Start, Step;
   };
   llvm::DenseMap<const llvm::PHINode *, Counter> Counters;
+  /// Per loop with one exit edge: the values it hands in, and their slots.
+  llvm::MapVector<const llvm::Loop *, llvm::SetVector<llvm::Value *>> HandedValues;
+  llvm::DenseMap<std::pair<const llvm::Loop *, llvm::Value *>, llvm::AllocaInst *> HandOffSlots;
   llvm::Value *counterInReverse(llvm::PHINode &P);
   /// Why a loop with records is not counted (for -adjoint-print-perf).
   llvm::DenseMap<const llvm::Loop *, std::string> NotCounted;

@@ -208,6 +208,37 @@ void GradientBuilder::enterCountedLoops(BasicBlock &BB) {
   }
 }
 
+/// The block a loop leaves to, when it leaves through one edge into a
+/// block outside every loop it is in; null otherwise.
+BasicBlock *GradientBuilder::handOffExit(const Loop *L) const {
+  BasicBlock *Exit = L->getExitBlock();
+  BasicBlock *From = Exit ? Exit->getUniquePredecessor() : nullptr;
+  if (!From || !L->contains(From) || (L->getParentLoop() && !L->getParentLoop()->contains(Exit)))
+    return nullptr;
+  return Exit;
+}
+
+/// A value \p V that block \p BB's reverse reads and that is fixed while a
+/// loop around BB runs (defined before it, e.g. an outer loop's phi) need
+/// not be saved at every iteration: the exit block of the outermost such
+/// loop saves it once and hands it to the reverse loop through a slot.
+Loop *GradientBuilder::handOffLoop(Instruction &V, BasicBlock &BB) const {
+  Loop *Best = nullptr;
+  for (Loop *L = LI.getLoopFor(&BB); L && !L->contains(V.getParent()); L = L->getParentLoop())
+    if (BasicBlock *Exit = handOffExit(L); Exit && DT.dominates(V.getParent(), Exit))
+      Best = L;
+  return Best;
+}
+
+/// In the reverse of a loop's exit block, before the reverse loop: the
+/// values its blocks read, into their slots.
+void GradientBuilder::handOffValues(BasicBlock &Exit) {
+  for (auto &[L, Values] : HandedValues)
+    if (handOffExit(L) == &Exit)
+      for (Value *V : Values)
+        B.CreateStore(primal(V), HandOffSlots.lookup({L, V}));
+}
+
 /// An induction variable at the iteration the reverse pass is at.
 Value *GradientBuilder::counterInReverse(PHINode &P) {
   const Counter &K = Counters.find(&P)->second;

@@ -2,11 +2,17 @@
 //
 /// \file
 /// GradientBuilder's copies. A copy moves bytes; its reverse depends on
-/// what the bytes are. Floats: the source's shadow takes the destination's
-/// (added element by element), which is cleared. Pointers: the forward
-/// pass copies their shadows too, so a pointer loaded from the destination
-/// finds its shadow. The element type comes from a side's local or global
-/// array, or else from how the function itself reads and writes the memory
+/// what the bytes are, which a CopyLayout says: the float and pointer
+/// fields of a pattern that repeats every Period bytes over the copy (one
+/// double every 8 bytes; the fields of a struct, every sizeof(struct)).
+///  - Floats: the source's shadow takes the destination's (added field by
+///    field), which is cleared.
+///  - Pointers: the forward pass copies their shadows too, so a pointer
+///    loaded from the destination finds its shadow.
+///  - Anything else (integers): nothing.
+/// The layout comes from a side that is a local or global (its type, at the
+/// copy's offset into it), from clang's !tbaa.struct description of a
+/// struct copy, or from how the function itself reads and writes the memory
 /// on either side (all accesses one float type, or all pointers).
 //
 //===----------------------------------------------------------------------===//
@@ -20,35 +26,107 @@ using namespace llvm;
 
 namespace adjoint {
 
-/// The one scalar type \p T is made of (arrays, vectors and structs of one
-/// type count), or null when it mixes several.
-static Type *scalarOf(Type *T) {
-  while (T && (T->isArrayTy() || T->isVectorTy()))
-    T = T->isArrayTy() ? T->getArrayElementType() : cast<VectorType>(T)->getElementType();
-  if (auto *ST = dyn_cast_or_null<StructType>(T)) {
-    Type *One = nullptr;
-    for (Type *E : ST->elements()) {
-      Type *S = scalarOf(E);
-      if (!S || (One && One != S))
-        return nullptr;
-      One = S;
-    }
-    return One;
+/// Appends the scalar fields of \p T at \p Base to \p Fields (arrays and
+/// structs expanded, up to a bound); false when there are too many.
+static bool flatten(Type *T, uint64_t Base, const DataLayout &DL,
+                    SmallVectorImpl<std::pair<uint64_t, Type *>> &Fields) {
+  if (Fields.size() > 64)
+    return false;
+  if (auto *ST = dyn_cast<StructType>(T)) {
+    const StructLayout *SL = DL.getStructLayout(ST);
+    for (auto [K, E] : enumerate(ST->elements()))
+      if (!flatten(E, Base + SL->getElementOffset(K), DL, Fields))
+        return false;
+    return true;
   }
-  return T;
+  if (auto *AT = dyn_cast<ArrayType>(T)) {
+    uint64_t Size = DL.getTypeAllocSize(AT->getElementType());
+    for (uint64_t K = 0; K < AT->getNumElements(); ++K)
+      if (!flatten(AT->getElementType(), Base + K * Size, DL, Fields))
+        return false;
+    return true;
+  }
+  if (auto *VT = dyn_cast<FixedVectorType>(T)) {
+    uint64_t Size = DL.getTypeAllocSize(VT->getElementType());
+    for (unsigned K = 0; K < VT->getNumElements(); ++K)
+      Fields.push_back({Base + K * Size, VT->getElementType()});
+    return true;
+  }
+  Fields.push_back({Base, T});
+  return true;
+}
+
+/// The layout of a copy of \p Length bytes starting \p Offset bytes (or an
+/// unknown, element-aligned offset) into memory of type \p T.
+static std::optional<GradientBuilder::CopyLayout>
+layoutOfType(Type *T, std::optional<uint64_t> Offset, Value *Length, const DataLayout &DL) {
+  while (auto *AT = dyn_cast<ArrayType>(T))
+    T = AT->getElementType(); // the repeating element
+  GradientBuilder::CopyLayout L;
+  L.Period = DL.getTypeAllocSize(T);
+  SmallVector<std::pair<uint64_t, Type *>, 8> Fields;
+  if (!L.Period || !flatten(T, 0, DL, Fields))
+    return std::nullopt;
+  uint64_t Shift = Offset ? *Offset % L.Period : 0;
+  auto *Len = dyn_cast<ConstantInt>(Length);
+  if (Shift == 0 && (!Len || Len->getZExtValue() % L.Period == 0)) {
+    L.Fields.assign(Fields.begin(), Fields.end());
+    return L;
+  }
+  // A window inside one element (a struct copied from its second field on).
+  if (!Len || Shift + Len->getZExtValue() > L.Period)
+    return std::nullopt;
+  L.Period = Len->getZExtValue();
+  for (auto [Off, FT] : Fields)
+    if (Off >= Shift && Off + DL.getTypeAllocSize(FT) <= Shift + L.Period)
+      L.Fields.push_back({Off - Shift, FT});
+  return L;
+}
+
+/// The layout clang's !tbaa.struct gives a struct copy: (offset, size,
+/// access tag) per field; the tag's scalar type names the field's type.
+static std::optional<GradientBuilder::CopyLayout> layoutOfTBAAStruct(MemTransferInst &MT) {
+  MDNode *MD = MT.getMetadata(LLVMContext::MD_tbaa_struct);
+  auto *Len = dyn_cast<ConstantInt>(MT.getLength());
+  if (!MD || !Len || MD->getNumOperands() % 3)
+    return std::nullopt;
+  LLVMContext &Ctx = MT.getContext();
+  GradientBuilder::CopyLayout L;
+  L.Period = Len->getZExtValue();
+  for (unsigned K = 0; K + 2 < MD->getNumOperands(); K += 3) {
+    auto *Off = mdconst::dyn_extract<ConstantInt>(MD->getOperand(K));
+    auto *Size = mdconst::dyn_extract<ConstantInt>(MD->getOperand(K + 1));
+    auto *Tag = dyn_cast<MDNode>(MD->getOperand(K + 2));
+    auto *Access = Tag && Tag->getNumOperands() > 1 ? dyn_cast<MDNode>(Tag->getOperand(1)) : nullptr;
+    auto *Name = Access && Access->getNumOperands() > 0 ? dyn_cast<MDString>(Access->getOperand(0))
+                                                        : nullptr;
+    if (!Off || !Size || !Name)
+      return std::nullopt;
+    StringRef N = Name->getString();
+    Type *T = nullptr;
+    if (N == "double" && Size->getZExtValue() == 8)
+      T = Type::getDoubleTy(Ctx);
+    else if (N == "float" && Size->getZExtValue() == 4)
+      T = Type::getFloatTy(Ctx);
+    else if (N == "long double")
+      T = Type::getX86_FP80Ty(Ctx);
+    else if (N == "any pointer" || N.starts_with("p1 ") || N.starts_with("p2 "))
+      T = PointerType::getUnqual(Ctx);
+    else if (!(N == "int" || N == "long" || N == "long long" || N == "short" || N == "bool" ||
+               N == "_Bool" || N.starts_with("unsigned ")))
+      return std::nullopt; // "omnipotent char" (arrays, unions): could be anything
+    if (T)
+      L.Fields.push_back({Off->getZExtValue(), T});
+  }
+  return L;
 }
 
 /// The one type (a float type, or ptr) in which the function reads and
 /// writes the memory \p Ptr points into, or null when there is none or
-/// several.
+/// several. Accesses through a phi or select of pointers count for each
+/// object they may point into (buffers swapped between loop iterations).
 Type *GradientBuilder::accessedType(Value *Ptr) const {
   const Value *Obj = getUnderlyingObject(Ptr);
-  if (auto *A = dyn_cast<AllocaInst>(Obj))
-    return scalarOf(A->getAllocatedType());
-  if (auto *G = dyn_cast<GlobalVariable>(Obj))
-    return scalarOf(G->getValueType());
-  // Accesses through a phi or select of pointers count for each object
-  // they may point into (buffers swapped between loop iterations).
   auto reaches = [&](Value *P) {
     SmallVector<const Value *, 4> Objects;
     getUnderlyingObjects(P, Objects);
@@ -62,7 +140,9 @@ Type *GradientBuilder::accessedType(Value *Ptr) const {
         T = L->getType();
       else if (auto *S = dyn_cast<StoreInst>(&I); S && reaches(S->getPointerOperand()))
         T = S->getValueOperand()->getType();
-      if (!(T = scalarOf(T)))
+      if (T)
+        T = T->getScalarType();
+      if (!T)
         continue;
       if ((!T->isFloatingPointTy() && !T->isPointerTy()) || (Found && Found != T))
         return nullptr;
@@ -71,15 +151,138 @@ Type *GradientBuilder::accessedType(Value *Ptr) const {
   return Found;
 }
 
-Type *GradientBuilder::copiedElementType(MemTransferInst &MT) const {
-  auto [It, New] = CopyTypes.try_emplace(&MT, nullptr);
+const GradientBuilder::CopyLayout *GradientBuilder::copyLayout(MemTransferInst &MT) const {
+  auto [It, New] = CopyLayouts.try_emplace(&MT);
   if (!New)
-    return It->second;
-  Type *D = accessedType(MT.getRawDest()), *S = accessedType(MT.getRawSource());
-  Type *T = D && S && D != S ? nullptr : D ? D : S;
-  if (T && !T->isFloatingPointTy() && !T->isPointerTy())
-    T = nullptr;
-  return CopyTypes[&MT] = T;
+    return It->second ? &*It->second : nullptr;
+  const DataLayout &DL = F.getDataLayout();
+  std::optional<CopyLayout> Found;
+  // A side that is a local or global: its type, at the copy's offset.
+  for (Value *P : {MT.getRawDest(), MT.getRawSource()}) {
+    int64_t Offset = 0;
+    const Value *Base = GetPointerBaseWithConstantOffset(P, Offset, DL);
+    const Value *Obj = getUnderlyingObject(P);
+    Type *T = nullptr;
+    if (auto *A = dyn_cast<AllocaInst>(Obj))
+      T = A->getAllocatedType();
+    else if (auto *G = dyn_cast<GlobalVariable>(Obj))
+      T = G->getValueType();
+    if (!T)
+      continue;
+    std::optional<uint64_t> Known;
+    if (Base == Obj && Offset >= 0)
+      Known = Offset;
+    if ((Found = layoutOfType(T, Known, MT.getLength(), DL)))
+      break;
+  }
+  if (!Found)
+    Found = layoutOfTBAAStruct(MT);
+  if (!Found) {
+    Type *D = accessedType(MT.getRawDest()), *S = accessedType(MT.getRawSource());
+    if (Type *T = D && S && D != S ? nullptr : D ? D : S) {
+      Found = CopyLayout{DL.getTypeAllocSize(T), {{0, T}}};
+    }
+  }
+  if (Found) // integers take no part
+    erase_if(Found->Fields, [](auto &Fd) {
+      return !Fd.second->isFloatingPointTy() && !Fd.second->isPointerTy();
+    });
+  It = CopyLayouts.find(&MT); // the map may have grown
+  It->second = Found;
+  return Found ? &*It->second : nullptr;
+}
+
+namespace {
+/// What a field helper does to the fields of a layout, per period.
+enum class FieldWork {
+  Transpose,    ///< floats: src[f] += dst[f]; dst[f] = 0
+  CopyPointers, ///< pointers: dst[f] = src[f] (shadows of copied pointers)
+  ClearPointers ///< pointers: dst[f] = null (copied from memory without a shadow)
+};
+} // namespace
+
+/// void adjoint.copy.<work>.<layout>(ptr dst, ptr src, i64 bytes): \p Work
+/// on each period of the layout over the copy. For a memmove, whose regions
+/// may overlap, the destination's fields are taken out into a buffer first.
+static Function *getFieldHelper(Module &M, const GradientBuilder::CopyLayout &L, FieldWork Work,
+                                bool Overlap) {
+  static const char *const Names[] = {"reverse", "pointers", "clear"};
+  std::string Name = std::string("adjoint.copy.") + Names[unsigned(Work)] +
+                     (Overlap ? ".move." : ".") + std::to_string(L.Period);
+  for (auto [Off, T] : L.Fields)
+    Name += "." + std::to_string(Off) +
+            (T->isPointerTy() ? "p" : "f" + std::to_string(T->getTypeID()));
+  if (Function *F = M.getFunction(Name))
+    return F;
+  LLVMContext &Ctx = M.getContext();
+  Type *Ptr = PointerType::getUnqual(Ctx), *I64 = Type::getInt64Ty(Ctx);
+  auto *F = Function::Create(FunctionType::get(Type::getVoidTy(Ctx), {Ptr, Ptr, I64}, false),
+                             GlobalValue::InternalLinkage, Name, M);
+  F->addFnAttr(Attribute::NoUnwind);
+  IRBuilder<> B(BasicBlock::Create(Ctx, "entry", F));
+  Value *Dst = F->getArg(0), *Src = F->getArg(1), *Bytes = F->getArg(2);
+  Value *N = B.CreateUDiv(Bytes, B.getInt64(L.Period));
+  bool Floats = Work == FieldWork::Transpose;
+  // Runs Body(offset of the field, its type) for each field of the kind, in
+  // each period, as one loop.
+  auto forEachField = [&](function_ref<void(Value *, Type *)> Body) {
+    BasicBlock *Before = B.GetInsertBlock();
+    auto *Loop = BasicBlock::Create(Ctx, "loop", F), *Done = BasicBlock::Create(Ctx, "done", F);
+    B.CreateCondBr(B.CreateICmpEQ(N, B.getInt64(0)), Done, Loop);
+    B.SetInsertPoint(Loop);
+    PHINode *K = B.CreatePHI(I64, 2);
+    K->addIncoming(B.getInt64(0), Before);
+    Value *Start = B.CreateMul(K, B.getInt64(L.Period));
+    for (auto [Off, T] : L.Fields)
+      if (Floats ? T->isFloatingPointTy() : T->isPointerTy())
+        Body(B.CreateAdd(Start, B.getInt64(Off)), T);
+    Value *Next = B.CreateAdd(K, B.getInt64(1));
+    K->addIncoming(Next, Loop);
+    B.CreateCondBr(B.CreateICmpEQ(Next, N), Done, Loop);
+    B.SetInsertPoint(Done);
+  };
+  auto at = [&](Value *Base, Value *Off) { return B.CreateGEP(B.getInt8Ty(), Base, Off); };
+  Value *From = Work == FieldWork::Transpose ? Dst : Src;
+  Value *Buffer = nullptr;
+  if (Overlap && Work != FieldWork::ClearPointers) {
+    Buffer = B.CreateCall(M.getOrInsertFunction("malloc", Ptr, I64), {Bytes});
+    B.CreateMemCpy(Buffer, MaybeAlign(), From, MaybeAlign(), Bytes);
+    From = Buffer;
+  }
+  switch (Work) {
+  case FieldWork::Transpose:
+    if (Buffer) { // clear every destination field, then add them all back
+      forEachField([&](Value *Off, Type *T) {
+        B.CreateStore(Constant::getNullValue(T), at(Dst, Off));
+      });
+      forEachField([&](Value *Off, Type *T) {
+        Value *S = at(Src, Off);
+        B.CreateStore(B.CreateFAdd(B.CreateLoad(T, S), B.CreateLoad(T, at(From, Off))), S);
+      });
+    } else {
+      forEachField([&](Value *Off, Type *T) {
+        Value *D = at(Dst, Off), *S = at(Src, Off);
+        Value *A = B.CreateLoad(T, D);
+        B.CreateStore(Constant::getNullValue(T), D);
+        B.CreateStore(B.CreateFAdd(B.CreateLoad(T, S), A), S);
+      });
+    }
+    break;
+  case FieldWork::CopyPointers:
+    forEachField([&](Value *Off, Type *T) {
+      B.CreateStore(B.CreateLoad(T, at(From, Off)), at(Dst, Off));
+    });
+    break;
+  case FieldWork::ClearPointers:
+    forEachField([&](Value *Off, Type *T) {
+      B.CreateStore(Constant::getNullValue(T), at(Dst, Off));
+    });
+    break;
+  }
+  if (Buffer)
+    B.CreateCall(M.getOrInsertFunction("free", B.getVoidTy(), Ptr), {Buffer});
+  B.CreateRetVoid();
+  return F;
 }
 
 /// Copies of pointers copy their shadows along (a copy from memory without
@@ -89,74 +292,39 @@ void GradientBuilder::mirrorPointerCopies() {
     for (Instruction &I : *BB) {
       auto *MT = dyn_cast<MemTransferInst>(&I);
       Value *DS = MT ? Shadow.lookup(MT->getRawDest()) : nullptr;
-      Type *T = DS ? copiedElementType(*MT) : nullptr;
-      if (!T || !T->isPointerTy())
+      const CopyLayout *L = DS ? copyLayout(*MT) : nullptr;
+      if (!L || none_of(L->Fields, [](auto &Fd) { return Fd.second->isPointerTy(); }))
         continue;
       IRBuilder<> FB(MT->getNextNode());
-      if (Value *SS = Shadow.lookup(MT->getRawSource()))
-        FB.CreateMemMove(DS, MT->getDestAlign(), SS, MT->getSourceAlign(), MT->getLength());
-      else
-        FB.CreateMemSet(DS, FB.getInt8(0), MT->getLength(), MT->getDestAlign());
+      Value *Bytes = FB.CreateZExtOrTrunc(MT->getLength(), FB.getInt64Ty());
+      Value *SS = Shadow.lookup(MT->getRawSource());
+      FB.CreateCall(getFieldHelper(*F.getParent(), *L,
+                                   SS ? FieldWork::CopyPointers : FieldWork::ClearPointers,
+                                   isa<MemMoveInst>(MT)),
+                    {DS, SS ? SS : DS, Bytes});
     }
 }
 
-/// void adjoint.copy.reverse.<T>(ptr dst.shadow, ptr src.shadow, i64 bytes):
-/// the transpose of a copy of T elements: src[k] += dst[k]; dst[k] = 0. For
-/// a memmove the regions may overlap: the destination's adjoints are taken
-/// out into a buffer first.
-static Function *getCopyTranspose(Module &M, Type *T, bool Overlap) {
-  std::string Name = std::string("adjoint.") + (Overlap ? "memmove" : "memcpy") + ".reverse." +
-                     std::to_string(T->getTypeID());
-  if (Function *F = M.getFunction(Name))
-    return F;
-  LLVMContext &Ctx = M.getContext();
-  Type *Ptr = PointerType::getUnqual(Ctx), *I64 = Type::getInt64Ty(Ctx);
-  auto *F = Function::Create(FunctionType::get(Type::getVoidTy(Ctx), {Ptr, Ptr, I64}, false),
-                             GlobalValue::InternalLinkage, Name, M);
-  F->addFnAttr(Attribute::NoUnwind);
-  auto *Entry = BasicBlock::Create(Ctx, "entry", F);
-  auto *Loop = BasicBlock::Create(Ctx, "loop", F);
-  auto *Done = BasicBlock::Create(Ctx, "done", F);
-  IRBuilder<> B(Entry);
-  Value *Dst = F->getArg(0), *Src = F->getArg(1), *Bytes = F->getArg(2);
-  Value *Buffer = nullptr;
-  if (Overlap) {
-    FunctionCallee Malloc = M.getOrInsertFunction("malloc", Ptr, I64);
-    Buffer = B.CreateCall(Malloc, {Bytes});
-    B.CreateMemCpy(Buffer, MaybeAlign(), Dst, MaybeAlign(), Bytes);
-    B.CreateMemSet(Dst, B.getInt8(0), Bytes, MaybeAlign());
-  }
-  uint64_t Size = M.getDataLayout().getTypeAllocSize(T);
-  Value *N = B.CreateUDiv(Bytes, B.getInt64(Size));
-  B.CreateCondBr(B.CreateICmpEQ(N, B.getInt64(0)), Done, Loop);
-  B.SetInsertPoint(Loop);
-  PHINode *K = B.CreatePHI(I64, 2);
-  K->addIncoming(B.getInt64(0), Entry);
-  Value *D = B.CreateGEP(T, Overlap ? Buffer : Dst, K), *S = B.CreateGEP(T, Src, K);
-  B.CreateStore(B.CreateFAdd(B.CreateLoad(T, S), B.CreateLoad(T, D)), S);
-  if (!Overlap)
-    B.CreateStore(Constant::getNullValue(T), D);
-  Value *Next = B.CreateAdd(K, B.getInt64(1));
-  K->addIncoming(Next, Loop);
-  B.CreateCondBr(B.CreateICmpEQ(Next, N), Done, Loop);
-  B.SetInsertPoint(Done);
-  if (Overlap)
-    B.CreateCall(M.getOrInsertFunction("free", B.getVoidTy(), Ptr), {Buffer});
-  B.CreateRetVoid();
-  return F;
-}
-
-/// The reverse of a copy of floats: the source's shadow takes the
-/// destination's, which is cleared (a copy from memory without a shadow
-/// only clears).
+/// The reverse of a copy: the source's shadow takes the destination's float
+/// fields, which are cleared (a copy from memory without a shadow only
+/// clears them).
 void GradientBuilder::reverseCopy(MemTransferInst &MT) {
+  const CopyLayout &L = *copyLayout(MT);
   Value *DS = primal(Shadow.lookup(MT.getRawDest()));
-  Value *Len = primal(MT.getLength());
-  if (Value *SS = Shadow.lookup(MT.getRawSource()))
-    B.CreateCall(getCopyTranspose(*F.getParent(), copiedElementType(MT), isa<MemMoveInst>(MT)),
-                 {DS, primal(SS), B.CreateZExtOrTrunc(Len, B.getInt64Ty())});
-  else
-    B.CreateMemSet(DS, B.getInt8(0), Len, MT.getDestAlign());
+  Value *Len = B.CreateZExtOrTrunc(primal(MT.getLength()), B.getInt64Ty());
+  Value *SS = Shadow.lookup(MT.getRawSource());
+  if (!SS) { // a scratch source that receives the adjoints and is dropped
+    Value *Scratch = B.CreateCall(
+        F.getParent()->getOrInsertFunction("calloc", B.getPtrTy(), B.getInt64Ty(), B.getInt64Ty()),
+        {Len, B.getInt64(1)});
+    B.CreateCall(getFieldHelper(*F.getParent(), L, FieldWork::Transpose, false),
+                 {DS, Scratch, Len});
+    B.CreateCall(F.getParent()->getOrInsertFunction("free", B.getVoidTy(), B.getPtrTy()),
+                 {Scratch});
+    return;
+  }
+  B.CreateCall(getFieldHelper(*F.getParent(), L, FieldWork::Transpose, isa<MemMoveInst>(MT)),
+               {DS, primal(SS), Len});
 }
 
 } // namespace adjoint
