@@ -111,7 +111,8 @@ static bool isRecursive(Function &F) {
 /// calls to recursive ones stay (and are reported if they matter).
 static void inlineDefinedCallees(Function &F, Function &Primal) {
   DenseMap<Function *, bool> Recursive;
-  for (unsigned Round = 0; Round < 8; ++Round) {
+  // Deep chains of small wrappers (C++ libraries at -O0) take many rounds.
+  for (unsigned Round = 0; Round < 64; ++Round) {
     SmallVector<CallBase *, 8> Calls;
     for (Instruction &I : instructions(F))
       if (auto *CB = dyn_cast<CallBase>(&I))
