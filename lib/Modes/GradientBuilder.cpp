@@ -359,10 +359,28 @@ void GradientBuilder::buildShadows() {
       if (!I.getType()->isPointerTy() || !Varied.isActive(&I))
         continue;
       IRBuilder<> FB(&I);
-      if (isa<PHINode>(I))
+      if (isa<PHINode>(I)) {
         FB.SetInsertPoint(&I);
-      else
+      } else if (auto *II = dyn_cast<InvokeInst>(&I)) {
+        // The result exists on the normal path only.
+        BasicBlock *Normal = II->getNormalDest();
+        if (!Normal->getSinglePredecessor()) {
+          fail(I, "reverse mode cannot give a shadow to the result of this invoke (its normal "
+                  "destination has other predecessors)");
+          continue;
+        }
+        FB.SetInsertPoint(Normal, Normal->getFirstInsertionPt());
+      } else {
         FB.SetInsertPoint(I.getNextNode());
+      }
+      // A pointer derived from one whose shadow is unknown has none either.
+      auto shadowOf = [&](Value *P) -> Value * {
+        Value *PS = Shadow.lookup(P);
+        if (!PS)
+          fail(I, "reverse mode cannot tell which shadow this pointer has: it is derived from "
+                  "a pointer into memory with derivatives whose shadow is unknown");
+        return PS;
+      };
       Value *S = nullptr;
       if (auto *A = dyn_cast<AllocaInst>(&I)) {
         // A local's shadow starts at zero: nothing has flowed back into it.
@@ -385,13 +403,15 @@ void GradientBuilder::buildShadows() {
         }
       } else if (auto *G = dyn_cast<GetElementPtrInst>(&I)) {
         SmallVector<Value *, 4> Idx(G->indices());
-        S = FB.CreateGEP(G->getSourceElementType(), Shadow.lookup(G->getPointerOperand()), Idx,
-                         I.getName() + ".shadow", G->isInBounds());
+        if (Value *Base = shadowOf(G->getPointerOperand()))
+          S = FB.CreateGEP(G->getSourceElementType(), Base, Idx, I.getName() + ".shadow",
+                           G->isInBounds());
       } else if (auto *Cast = dyn_cast<CastInst>(&I)) {
-        S = FB.CreateCast(Cast->getOpcode(), Shadow.lookup(Cast->getOperand(0)), I.getType());
+        if (Value *From = shadowOf(Cast->getOperand(0)))
+          S = FB.CreateCast(Cast->getOpcode(), From, I.getType());
       } else if (auto *L = dyn_cast<LoadInst>(&I)) {
-        S = FB.CreateAlignedLoad(I.getType(), Shadow.lookup(L->getPointerOperand()),
-                                 L->getAlign(), I.getName() + ".shadow");
+        if (Value *From = shadowOf(L->getPointerOperand()))
+          S = FB.CreateAlignedLoad(I.getType(), From, L->getAlign(), I.getName() + ".shadow");
       } else if (auto *Phi = dyn_cast<PHINode>(&I)) {
         S = FB.CreatePHI(I.getType(), Phi->getNumIncomingValues(), I.getName() + ".shadow");
         Phis.push_back(Phi);
