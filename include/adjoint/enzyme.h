@@ -20,7 +20,8 @@ extern int enzyme_out;       /* active scalar, reverse mode                  */
 extern int enzyme_const;     /* inactive argument                            */
 extern int enzyme_width;     /* batch width N (a constant), then N shadows   */
 extern int enzyme_dupv;      /* byte stride, primal, one shadow base pointer */
-extern int enzyme_tape;      /* __enzyme_reverse: the tape follows           */
+extern int enzyme_tape;      /* split mode: the tape (or its memory) follows */
+extern int enzyme_allocated; /* split mode: bytes of the caller's tape memory */
 
 /* Entry points. The return type is the caller's choice: the plugin converts
  * the derivative to whatever the call expects (double, float, a struct or
@@ -36,6 +37,10 @@ double __enzyme_autodiff(void *, ...);
  * frees. Memory the function reads must not change in between. */
 void *__enzyme_augmentfwd(void *, ...);
 void __enzyme_reverse(void *, ...);
+/* A caller-owned tape: int size = __enzyme_augmentsize(f, <one marker per
+ * argument>); then both halves take `enzyme_allocated, size, enzyme_tape, p`
+ * before the arguments, with p pointing to size bytes the caller owns. */
+int __enzyme_augmentsize(void *, ...);
 
 #ifdef __cplusplus
 }

@@ -108,6 +108,17 @@ void RequestServer::serve(CallInst &Call) {
                                    "__enzyme_augmentfwd and __enzyme_reverse");
     return fail(Call);
   }
+  if (*Mode == DiffModeKind::ReverseTapeSize) {
+    // The tape's handle is all the caller holds, whatever the function.
+    if (!requestedFunction(Call) || !Call.getType()->isIntegerTy()) {
+      Diags.error(Call, "__enzyme_augmentsize takes the function (and its markers) and returns "
+                        "an integer: declare it e.g. `long __enzyme_augmentsize(void *, ...)`");
+      return fail(Call);
+    }
+    Call.replaceAllUsesWith(ConstantInt::get(Call.getType(), CallerTapeBytes));
+    Call.eraseFromParent();
+    return;
+  }
   std::optional<DiffRequest> Req = parseRequest(Call, *Mode, Diags);
   if (!Req)
     return fail(Call);
@@ -298,7 +309,7 @@ void RequestServer::serveReverse(DiffRequest &Req) {
                        : A.isDuplicated()              ? GradientActivity::Duplicated
                                                        : GradientActivity::Const);
   }
-  if (Req.Mode == DiffModeKind::ReverseAugmented) {
+  if (Req.Mode == DiffModeKind::ReverseAugmented && !Req.TapeBuffer) {
     auto *ST = dyn_cast<StructType>(Req.ResultType);
     bool WithResult = ST && ST->getNumElements() == 2 && ST->getElementType(0)->isPointerTy() &&
                       ST->getElementType(1) == Ret;
@@ -335,10 +346,18 @@ void RequestServer::serveReverse(DiffRequest &Req) {
   if (Req.Mode == DiffModeKind::ReverseSplit) {
     if (Req.Seed)
       Args.push_back(passArgument(B, Req.Seed, F.getReturnType()));
-    Args.push_back(Req.Tape);
+    Args.push_back(Req.TapeBuffer ? B.CreateLoad(B.getPtrTy(), Req.TapeBuffer) : Req.Tape);
   }
   CallInst *New = B.CreateCall(Gradient, Args);
   New->setDebugLoc(Call.getDebugLoc());
+  if (Req.Mode == DiffModeKind::ReverseAugmented && Req.TapeBuffer) {
+    // The tape goes into the caller's memory; f's result, if asked for.
+    B.CreateStore(B.CreateExtractValue(New, 0), Req.TapeBuffer);
+    Value *Result = nullptr;
+    if (!F.getReturnType()->isVoidTy() && Req.ResultType == F.getReturnType())
+      Result = B.CreateExtractValue(New, 1);
+    return complete(Req, B, Result);
+  }
   if (Req.Mode == DiffModeKind::ReverseAugmented) {
     // The tape, or {tape, f's result} when the entry point is declared so.
     SmallVector<Value *, 2> Parts{B.CreateExtractValue(New, 0)};

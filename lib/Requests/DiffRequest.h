@@ -30,7 +30,14 @@ class Diagnostics;
 /// Forward: __enzyme_fwddiff. ReverseCombined: __enzyme_autodiff.
 /// ReverseAugmented: __enzyme_augmentfwd (the forward pass, returns the
 /// tape). ReverseSplit: __enzyme_reverse (the reverse pass, takes the tape).
-enum class DiffModeKind { Forward, ReverseCombined, ReverseAugmented, ReverseSplit };
+/// ReverseTapeSize: __enzyme_augmentsize (the bytes of a caller-owned tape).
+enum class DiffModeKind {
+  Forward,
+  ReverseCombined,
+  ReverseAugmented,
+  ReverseSplit,
+  ReverseTapeSize
+};
 
 /// How one parameter takes part in differentiation.
 enum class ActivityKind {
@@ -74,7 +81,16 @@ struct DiffRequest {
   /// has one), and the tape __enzyme_augmentfwd returned.
   llvm::Value *Seed = nullptr;
   llvm::Value *Tape = nullptr;
+  /// Split mode with a caller-owned tape (enzyme_allocated, N, enzyme_tape,
+  /// p before the arguments): the memory that holds the tape, and its size.
+  llvm::Value *TapeBuffer = nullptr;
+  llvm::Value *TapeBufferBytes = nullptr;
 };
+
+/// The bytes __enzyme_augmentsize reports: a caller-owned tape holds the
+/// handle of the tape (which grows as it needs and is freed by the reverse
+/// pass), a pointer.
+constexpr unsigned CallerTapeBytes = 8;
 
 /// The mode a call requests, from its callee's name (any name that starts
 /// with an entry point's name), or nothing when it is not a request.

@@ -43,6 +43,8 @@ std::optional<DiffModeKind> requestModeOf(StringRef Name) {
     return DiffModeKind::ReverseAugmented;
   if (Name.starts_with("__enzyme_reverse"))
     return DiffModeKind::ReverseSplit;
+  if (Name.starts_with("__enzyme_augmentsize"))
+    return DiffModeKind::ReverseTapeSize;
   return std::nullopt;
 }
 
@@ -162,6 +164,7 @@ private:
   bool readParameter(Argument &Param, RequestArg &Out);
   bool readShadows(Argument &Param, RequestArg &Arg, StringRef Marker);
   bool readTape();
+  bool readCallerTape();
   const char *entryName() const {
     switch (Mode) {
     case DiffModeKind::Forward:
@@ -172,6 +175,8 @@ private:
       return "__enzyme_augmentfwd";
     case DiffModeKind::ReverseSplit:
       return "__enzyme_reverse";
+    case DiffModeKind::ReverseTapeSize:
+      return "__enzyme_augmentsize";
     }
     return "";
   }
@@ -335,6 +340,26 @@ bool RequestReader::readParameter(Argument &Param, RequestArg &Arg) {
   return true;
 }
 
+/// Split mode, before the arguments: `enzyme_allocated, N` (the bytes the
+/// caller gave the tape) and `enzyme_tape, p` (where the tape lives).
+bool RequestReader::readCallerTape() {
+  StringRef Marker = *peekMarker();
+  ++Next;
+  if (atEnd() || markerName(peek()) ||
+      !(Marker == "enzyme_tape" ? peek()->getType()->isPointerTy()
+                                : peek()->getType()->isIntegerTy())) {
+    Diags.error(Call, Marker == "enzyme_tape"
+                          ? Twine("enzyme_tape must be followed by the memory that holds the "
+                                  "tape (a pointer)")
+                          : Twine("enzyme_allocated must be followed by the size of the "
+                                  "caller's tape memory, from __enzyme_augmentsize"));
+    return false;
+  }
+  (Marker == "enzyme_tape" ? Req.TapeBuffer : Req.TapeBufferBytes) = peek();
+  ++Next;
+  return true;
+}
+
 /// __enzyme_reverse, after the function's arguments: the adjoint of its
 /// float result (when it returns one), then the tape (optionally after
 /// enzyme_tape).
@@ -350,6 +375,8 @@ bool RequestReader::readTape() {
     Req.Seed = peek();
     ++Next;
   }
+  if (Req.TapeBuffer)
+    return true; // the tape was given before the arguments
   if (peekMarker() == StringRef("enzyme_tape"))
     ++Next;
   if (atEnd() || !peek()->getType()->isPointerTy()) {
@@ -394,9 +421,31 @@ std::optional<DiffRequest> RequestReader::read() {
                           "'; wrap it in a function with fixed parameters");
     return std::nullopt;
   }
-  while (peekMarker() == StringRef("enzyme_width"))
-    if (!readWidth())
-      return std::nullopt;
+  bool Split = Mode == DiffModeKind::ReverseAugmented || Mode == DiffModeKind::ReverseSplit;
+  for (;;) {
+    std::optional<StringRef> M = peekMarker();
+    if (M == StringRef("enzyme_width")) {
+      if (!readWidth())
+        return std::nullopt;
+    } else if (Split && (M == StringRef("enzyme_allocated") || M == StringRef("enzyme_tape"))) {
+      if (!readCallerTape())
+        return std::nullopt;
+    } else {
+      break;
+    }
+  }
+  if (Req.TapeBufferBytes && !Req.TapeBuffer) {
+    Diags.error(Call, "enzyme_allocated gives the size of the caller's tape memory; give the "
+                      "memory itself too, with enzyme_tape, p");
+    return std::nullopt;
+  }
+  if (auto *N = dyn_cast_or_null<ConstantInt>(Req.TapeBufferBytes);
+      N && N->getZExtValue() < CallerTapeBytes) {
+    Diags.error(Call, Twine("the caller's tape memory (enzyme_allocated, ") +
+                          Twine(N->getZExtValue()) + ") is smaller than the " +
+                          Twine(CallerTapeBytes) + " bytes __enzyme_augmentsize reports");
+    return std::nullopt;
+  }
   for (Argument &Param : Req.Fn->args()) {
     RequestArg Arg;
     if (Param.hasStructRetAttr()) {

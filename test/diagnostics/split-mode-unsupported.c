@@ -1,6 +1,6 @@
-// __enzyme_augmentsize (the tape's size, for a caller-owned tape) is not
-// implemented yet: a request says so instead of leaving an undefined
-// reference for the linker, while the other requests in the file work.
+// __enzyme_fwdsplit (forward mode split in two) is not implemented yet: a
+// request says so instead of leaving an undefined reference for the
+// linker, while the other requests in the file work.
 // RUN: not %adjoint-cc -O2 -c %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not=error:
 // RUN: not %adjoint-cc -O0 -c %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not=error:
 // RUN: not %adjoint-cc -O2 -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=NOCRASH
@@ -8,15 +8,17 @@
 // NOCRASH-NOT: Stack dump
 #include <adjoint/enzyme.h>
 
-long __enzyme_augmentsize(void *, ...);
+double __enzyme_fwdsplit(void *, ...);
 
 static double f(double x) { return x * x; }
 
 double grad(double x) { return __enzyme_autodiff((void *)f, enzyme_out, x); }
 void *tape(double x) { return __enzyme_augmentfwd((void *)f, enzyme_out, x); }
 
-long size(void) {
-  // CHECK-DAG: split-mode-unsupported.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: '__enzyme_augmentsize' is not supported yet: this version of Adjoint implements __enzyme_fwddiff, __enzyme_autodiff, __enzyme_augmentfwd and __enzyme_reverse
-  return __enzyme_augmentsize((void *)f, enzyme_out);
+int size(void) { return __enzyme_augmentsize((void *)f, enzyme_out); }
+
+double fwd_split(double x) {
+  // CHECK-DAG: split-mode-unsupported.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: '__enzyme_fwdsplit' is not supported yet: this version of Adjoint implements __enzyme_fwddiff, __enzyme_autodiff, __enzyme_augmentfwd and __enzyme_reverse
+  return __enzyme_fwdsplit((void *)f, x, 1.0);
 }
 // CHECK: 1 error generated.
