@@ -249,6 +249,15 @@ bool GradientBuilder::isReadOnlyDuringGradient(LoadInst &L) const {
          !TheTape.isState(Obj);
 }
 
+InvokeInst *GradientBuilder::invokeAllocationBefore(BasicBlock &BB) const {
+  BasicBlock *Pred = BB.getSinglePredecessor();
+  auto *II = Pred ? dyn_cast<InvokeInst>(Pred->getTerminator()) : nullptr;
+  return II && II->getNormalDest() == &BB && isAllocation(*II) &&
+                 allocationHasReverse(*II)
+             ? II
+             : nullptr;
+}
+
 bool GradientBuilder::availableInReverse(Value *V) const {
   auto *I = dyn_cast<Instruction>(V);
   if (!I)
@@ -513,6 +522,14 @@ void GradientBuilder::planRecord(BasicBlock &BB, ArrayRef<Value *> Extra) {
   }
   for (Value *V : Extra)
     need(V);
+  // An allocation by an invoke (C++ new in a try region at -O0) ends the
+  // block before; its result exists from here on, so its reverse is here.
+  if (InvokeInst *II = invokeAllocationBefore(BB)) {
+    Needs.clear();
+    allocationNeeds(*II, Needs);
+    for (Value *V : Needs)
+      need(V);
+  }
   SmallVector<BasicBlock *, 4> Preds = uniquePredecessors(&BB);
   // A counted loop's header: the reverse pass knows the way in from the
   // iteration it is at.
@@ -847,6 +864,8 @@ void GradientBuilder::reverseBlock(BasicBlock &BB) {
     visit(*I);
   }
   reversePhis(BB, CameFrom);
+  if (InvokeInst *II = invokeAllocationBefore(BB))
+    reverseAllocation(*II);
   leaveCountedBlock(BB);
   SmallVector<BasicBlock *, 4> Preds = uniquePredecessors(&BB);
   if (Preds.empty())

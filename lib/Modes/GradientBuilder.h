@@ -98,6 +98,8 @@ private:
   void reverseCopy(llvm::MemTransferInst &MT);
   bool checkSupported();
   bool availableInReverse(llvm::Value *V) const;
+  /// The allocating invoke whose normal destination is \p BB, if any.
+  llvm::InvokeInst *invokeAllocationBefore(llvm::BasicBlock &BB) const;
   bool isCheapToRecompute(llvm::Value *V, unsigned Depth) const;
   struct Record;
   bool isCheaperToRebuild(llvm::Instruction &I, const Record &R) const;
