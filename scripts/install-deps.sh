@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages Adjoint needs to build and test, if missing.
 set -euo pipefail
-# valgrind: the test suite runs every reverse-mode program under memcheck.
+# valgrind: the test suite runs every reverse-mode program under memcheck. ADOL-C, Sacado and
+# gnuplot: the benchmark suite (bench/suite.sh), whose smoke run is part of the test suite.
 pkgs=(cmake ninja-build llvm-19-dev clang-19 lld-19 llvm-19-tools libclang-19-dev libzstd-dev
-      python3 valgrind)
+      python3 valgrind libadolc-dev libtrilinos-sacado-dev gnuplot-nox)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
