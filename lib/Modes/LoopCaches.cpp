@@ -57,7 +57,9 @@ void GradientBuilder::chooseCountedLoops() {
   TargetLibraryInfo TLI(TLII, &F);
   AssumptionCache AC(F);
   ScalarEvolution SE(F, TLI, AC, DT, LI);
-  SCEVExpander Expander(SE, F.getDataLayout(), "trips");
+  // Without LCSSA phis: they would rewire uses of loop values after the
+  // shadows were built, leaving those uses without one.
+  SCEVExpander Expander(SE, F.getDataLayout(), "trips", /*PreserveLCSSA=*/false);
   Type *I64 = Type::getInt64Ty(F.getContext());
   // Outer loops first: a loop joins its parent's nest when its trip count
   // is known at the nest's entry, else it starts a nest of its own.
