@@ -430,6 +430,12 @@ void GradientBuilder::buildShadows() {
           S = FB.CreateSelect(Sel->getCondition(), T, E);
       } else if (auto *CB = dyn_cast<CallBase>(&I); CB && isAllocation(*CB)) {
         S = shadowAllocation(FB, *CB);
+      } else if (auto *II = dyn_cast<IntrinsicInst>(&I);
+                 II && II->getIntrinsicID() == Intrinsic::threadlocal_address) {
+        // This thread's copy of a thread-local global: its shadow is this
+        // thread's copy of the (thread-local) shadow global.
+        if (Value *G = shadowOf(II->getArgOperand(0)))
+          S = FB.CreateThreadLocalAddress(G);
       }
       if (S && !isa<Constant>(S))
         Shadow[&I] = S;
