@@ -125,22 +125,6 @@ void GradientBuilder::freeLateBlocks() {
   }
 }
 
-/// A zeroed block of the same size from the same allocator.
-Value *GradientBuilder::shadowAllocation(IRBuilderBase &FB, CallBase &CB) {
-  AllocatorInfo Info = *allocatorInfo(calleeName(CB));
-  SmallVector<Value *, 2> Args(CB.args());
-  CallInst *S = FB.CreateCall(CB.getFunctionType(), CB.getCalledOperand(), Args,
-                              CB.getName() + ".shadow");
-  S->setAttributes(CB.getAttributes());
-  if (!Info.Zeroed) {
-    Value *Size = CB.getArgOperand(Info.SizeArg);
-    if (Info.CountArg >= 0)
-      Size = FB.CreateMul(Size, CB.getArgOperand(Info.CountArg));
-    FB.CreateMemSet(S, FB.getInt8(0), Size, MaybeAlign());
-  }
-  return S;
-}
-
 bool GradientBuilder::allocationHasReverse(CallBase &CB) const {
   return isAllocation(CB) && (FreedAllocations.contains(&CB) || Shadow.count(&CB));
 }

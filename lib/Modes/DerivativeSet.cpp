@@ -7,6 +7,7 @@
 #include "Modes/DerivativeSet.h"
 
 #include "Analysis/Activity.h"
+#include "Analysis/KnownFunctions.h"
 #include "Modes/Prepare.h"
 #include "Support/Diagnostics.h"
 #include "Support/Options.h"
@@ -34,6 +35,22 @@ AllocaInst *createZeroedShadow(IRBuilderBase &B, AllocaInst &Local) {
       B.CreateZExtOrTrunc(Local.getArraySize(), B.getInt64Ty()),
       B.getInt64(DL.getTypeAllocSize(Local.getAllocatedType()).getFixedValue()));
   B.CreateMemSet(S, B.getInt8(0), Size, Local.getAlign());
+  return S;
+}
+
+CallInst *createZeroedShadowAllocation(IRBuilderBase &B, CallBase &Alloc) {
+  AllocatorInfo Info = *allocatorInfo(Alloc.getCalledFunction()->getName());
+  SmallVector<Value *, 2> Args(Alloc.args());
+  CallInst *S = B.CreateCall(Alloc.getFunctionType(), Alloc.getCalledOperand(), Args,
+                             Alloc.getName() + ".shadow");
+  S->setCallingConv(Alloc.getCallingConv());
+  S->setAttributes(Alloc.getAttributes());
+  if (!Info.Zeroed) {
+    Value *Size = Alloc.getArgOperand(Info.SizeArg);
+    if (Info.CountArg >= 0)
+      Size = B.CreateMul(Size, Alloc.getArgOperand(Info.CountArg));
+    B.CreateMemSet(S, B.getInt8(0), Size, MaybeAlign());
+  }
   return S;
 }
 

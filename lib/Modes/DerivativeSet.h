@@ -22,6 +22,8 @@
 
 namespace llvm {
 class AllocaInst;
+class CallBase;
+class CallInst;
 class AttributeSet;
 class IRBuilderBase;
 class Function;
@@ -57,6 +59,9 @@ struct DerivativeKey {
 /// A zeroed shadow of the local \p Local (same type, count and alignment),
 /// built at \p B: both modes give every local that can hold derivatives one.
 llvm::AllocaInst *createZeroedShadow(llvm::IRBuilderBase &B, llvm::AllocaInst &Local);
+/// The same for a heap block: a block from the same allocator call (same
+/// arguments), zeroed unless the allocator zeroes (calloc).
+llvm::CallInst *createZeroedShadowAllocation(llvm::IRBuilderBase &B, llvm::CallBase &Alloc);
 
 class DerivativeSet {
 public:

@@ -67,7 +67,7 @@ void TangentBuilder::visitCallBase(CallBase &CB) {
   }
   StringRef Name = Callee->getName();
   if (allocatorInfo(Name))
-    return shadowAllocation(CB, Name);
+    return shadowAllocation(CB);
   if (isReallocFunction(Name))
     return shadowRealloc(CB);
   if (isFreeFunction(Name))
@@ -266,21 +266,8 @@ void TangentBuilder::memorySet(CallBase &CI) {
 
 // ---- heap -------------------------------------------------------------------------
 
-void TangentBuilder::shadowAllocation(CallBase &CI, StringRef Name) {
-  AllocatorInfo Info = *allocatorInfo(Name);
-  mapLanes(CI, [&](unsigned K) -> Value * {
-    SmallVector<Value *, 2> Args(CI.args());
-    CallInst *Shadow = cloneAsCall(CI, Args);
-    Shadow->setName(CI.getName() + ".shadow");
-    if (!Info.Zeroed) {
-      Value *Size = CI.getArgOperand(Info.SizeArg);
-      if (Info.CountArg >= 0)
-        Size = B.CreateMul(Size, CI.getArgOperand(Info.CountArg));
-      // operator new(nothrow) may return null: only zero what exists.
-      B.CreateMemSet(Shadow, B.getInt8(0), Size, MaybeAlign());
-    }
-    return Shadow;
-  });
+void TangentBuilder::shadowAllocation(CallBase &CI) {
+  mapLanes(CI, [&](unsigned) -> Value * { return createZeroedShadowAllocation(B, CI); });
 }
 
 /// The shadow of realloc(p, n) is a fresh zeroed block of n bytes holding

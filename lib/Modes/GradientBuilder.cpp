@@ -429,7 +429,7 @@ void GradientBuilder::buildShadows() {
         if (T && E)
           S = FB.CreateSelect(Sel->getCondition(), T, E);
       } else if (auto *CB = dyn_cast<CallBase>(&I); CB && isAllocation(*CB)) {
-        S = shadowAllocation(FB, *CB);
+        S = createZeroedShadowAllocation(FB, *CB);
       } else if (auto *II = dyn_cast<IntrinsicInst>(&I);
                  II && II->getIntrinsicID() == Intrinsic::threadlocal_address) {
         // This thread's copy of a thread-local global: its shadow is this
@@ -473,7 +473,7 @@ Value *GradientBuilder::choiceShadow(Value *V) {
   return nullptr;
 }
 
-static SmallVector<BasicBlock *, 4> uniquePredecessors(BasicBlock *BB) {
+SmallVector<BasicBlock *, 4> GradientBuilder::uniquePredecessors(BasicBlock *BB) {
   SmallVector<BasicBlock *, 4> Preds;
   for (BasicBlock *P : predecessors(BB))
     if (!is_contained(Preds, P))

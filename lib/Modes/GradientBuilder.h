@@ -98,6 +98,9 @@ private:
   void reverseCopy(llvm::MemTransferInst &MT);
   bool checkSupported();
   bool availableInReverse(llvm::Value *V) const;
+  /// \p BB's predecessors, each once, in a fixed order: the indices a
+  /// came.from value numbers.
+  static llvm::SmallVector<llvm::BasicBlock *, 4> uniquePredecessors(llvm::BasicBlock *BB);
   /// The allocating invoke whose normal destination is \p BB, if any.
   llvm::InvokeInst *invokeAllocationBefore(llvm::BasicBlock &BB) const;
   bool isCheapToRecompute(llvm::Value *V, unsigned Depth) const;
@@ -121,7 +124,6 @@ private:
   static bool isAllocation(const llvm::CallBase &CB);
   static bool isFree(const llvm::CallBase &CB);
   void planFrees();
-  llvm::Value *shadowAllocation(llvm::IRBuilderBase &FB, llvm::CallBase &CB);
   bool allocationHasReverse(llvm::CallBase &CB) const;
   void allocationNeeds(llvm::CallBase &CB, llvm::SmallVectorImpl<llvm::Value *> &Needs);
   void reverseAllocation(llvm::CallBase &CB);

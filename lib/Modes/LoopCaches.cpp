@@ -255,10 +255,7 @@ Value *GradientBuilder::countedCameFrom(BasicBlock &BB) {
   CountedLoop *C = countedLoopOf(&BB);
   if (!C || C->L->getHeader() != &BB)
     return nullptr;
-  SmallVector<BasicBlock *, 4> Preds;
-  for (BasicBlock *P : predecessors(&BB))
-    if (!is_contained(Preds, P))
-      Preds.push_back(P);
+  SmallVector<BasicBlock *, 4> Preds = uniquePredecessors(&BB);
   unsigned FromPreheader = find(Preds, C->L->getLoopPreheader()) - Preds.begin();
   unsigned FromLatch = find(Preds, C->L->getLoopLatch()) - Preds.begin();
   Value *First = B.CreateICmpEQ(B.CreateLoad(B.getInt64Ty(), C->ReverseIteration),

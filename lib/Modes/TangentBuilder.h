@@ -82,7 +82,7 @@ private:
   void callTangentFunction(llvm::CallBase &CB, llvm::Function &Callee);
   void applyLinearCall(llvm::CallBase &CB);
   void dispatchIndirectCall(llvm::CallInst &CI);
-  void shadowAllocation(llvm::CallBase &CB, llvm::StringRef Name);
+  void shadowAllocation(llvm::CallBase &CB);
   void shadowRealloc(llvm::CallBase &CB);
   void shadowFree(llvm::CallBase &CB);
   void memoryTransfer(llvm::CallBase &CB);
