@@ -507,12 +507,7 @@ void GradientBuilder::planRecord(BasicBlock &BB, ArrayRef<Value *> Extra) {
       return;
     }
     if (Loop *L = handOffLoop(*I, BB)) {
-      AllocaInst *&Slot = HandOffSlots[{L, V}];
-      if (!Slot)
-        Slot = IRBuilder<>(&Rev.getEntryBlock(), Rev.getEntryBlock().begin())
-                   .CreateAlloca(V->getType(), nullptr, V->getName() + ".handed");
-      HandedValues[L].insert(V);
-      R.HandedIn.push_back({V, Slot});
+      R.HandedIn.push_back({V, handOffSlot(L, V)});
       return;
     }
     R.Values.push_back(V);
@@ -855,8 +850,8 @@ void GradientBuilder::reverseBlock(BasicBlock &BB) {
     B.Insert(Copy, I->getName() + ".rev");
     Local[I] = Copy;
   }
+  handOffValues(BB); // before the counted loops read their trip counts
   enterCountedLoops(BB);
-  handOffValues(BB);
   SmallVector<Instruction *, 32> Body;
   for (Instruction &I : BB)
     if (!isa<PHINode>(I) && !I.isTerminator() && hasReverse(I))
@@ -921,9 +916,9 @@ bool GradientBuilder::run() {
 
   // Records: planned for every block (a counted loop's arrays are sized by
   // them), then emitted. The exit block of a loop with one exit edge hands
-  // the reverse loop what its blocks read that is fixed while it runs (and,
-  // for a counted root, where its arrays are): planned after the loop's
-  // blocks, inner loops first.
+  // the reverse loop what its blocks read that is fixed while it runs (for
+  // a counted root also its trip counts and where its arrays are): planned
+  // after the loop's blocks, inner loops first.
   chooseCountedLoops();
   SmallVector<Loop *, 8> Handing;
   SmallPtrSet<BasicBlock *, 8> Exits;
@@ -936,11 +931,9 @@ bool GradientBuilder::run() {
     if (!Exits.contains(BB))
       planRecord(*BB);
   for (Loop *L : reverse(Handing)) {
-    SmallVector<Value *, 8> Extra;
-    if (auto It = Counted.find(L); It != Counted.end() && It->second->Root == It->second.get()) {
+    if (auto It = Counted.find(L); It != Counted.end() && It->second->Root == It->second.get())
       reserveLoopArrays(*It->second);
-      Extra = loopEntryValues(*It->second);
-    }
+    SmallVector<Value *, 8> Extra;
     if (auto It = HandedValues.find(L); It != HandedValues.end())
       append_range(Extra, It->second);
     planRecord(*handOffExit(L), Extra);

@@ -39,7 +39,6 @@
 
 namespace llvm {
 class MemTransferInst;
-class SCEV;
 } // namespace llvm
 
 namespace adjoint {
@@ -144,7 +143,6 @@ private:
   struct CountedLoop;
   void chooseCountedLoops();
   void reserveLoopArrays(CountedLoop &Root);
-  llvm::SmallVector<llvm::Value *, 8> loopEntryValues(CountedLoop &Root);
   llvm::Value *forwardIndex(CountedLoop &C);
   llvm::Value *reverseIndex(CountedLoop &C);
   CountedLoop *countedLoopOf(llvm::BasicBlock *BB) const;
@@ -156,6 +154,10 @@ private:
   llvm::BasicBlock *handOffExit(const llvm::Loop *L) const;
   llvm::Loop *handOffLoop(llvm::Instruction &V, llvm::BasicBlock &BB) const;
   void handOffValues(llvm::BasicBlock &Exit);
+  /// The reverse slot through which \p L's exit hands \p V to L's reverse.
+  llvm::AllocaInst *handOffSlot(const llvm::Loop *L, llvm::Value *V);
+  /// \p V as handed in by \p L's exit, in the current reverse block.
+  llvm::Value *handedIn(const llvm::Loop *L, llvm::Value *V);
   llvm::AllocaInst *intSlot(const llvm::Twine &Name);
 
   // Reverse pass.
@@ -206,9 +208,8 @@ private:
     llvm::SmallVector<llvm::Instruction *, 8> Recomputed;
     uint64_t Bytes = 0;
     /// In a counted loop: where this block's array starts (an offset on
-    /// the tape, forward value and reverse slot).
+    /// the tape; the root's exit hands it to the reverse loop).
     llvm::Value *ArrayOffset = nullptr;
-    llvm::AllocaInst *ArraySlot = nullptr;
     /// Induction variables of counted loops around the block, rebuilt from
     /// the reverse pass's iteration count instead of being saved.
     llvm::SmallVector<llvm::PHINode *, 4> Counters;
@@ -225,13 +226,10 @@ private:
     llvm::Loop *L;
     CountedLoop *Parent = nullptr; ///< enclosing loop of the same nest
     CountedLoop *Root = nullptr;
-    const llvm::SCEV *BackedgeTaken = nullptr;
     llvm::Value *Trips = nullptr;            ///< forward, at the root's preheader
     llvm::PHINode *Iteration = nullptr;      ///< forward: 0, 1, ... in the header
-    llvm::AllocaInst *TripsSlot = nullptr;   ///< reverse: the trip count
     llvm::AllocaInst *ReverseIteration = nullptr; ///< reverse: counts down
     llvm::Value *RegionOffset = nullptr;     ///< root: where its arrays start
-    llvm::AllocaInst *RegionSlot = nullptr;
     llvm::SmallVector<llvm::BasicBlock *, 8> RecordBlocks; ///< root: blocks with arrays
   };
   struct CallPlan {

@@ -71,7 +71,7 @@ void GradientBuilder::chooseCountedLoops() {
     }
     auto C = std::make_unique<CountedLoop>();
     C->L = L;
-    C->BackedgeTaken = SE.getBackedgeTakenCount(L);
+    const SCEV *BackedgeTaken = SE.getBackedgeTakenCount(L);
     CountedLoop *Parent = nullptr;
     if (Loop *PL = L->getParentLoop())
       if (auto It = Counted.find(PL); It != Counted.end())
@@ -79,8 +79,8 @@ void GradientBuilder::chooseCountedLoops() {
     Instruction *At = nullptr;
     if (Parent) {
       At = Parent->Root->L->getLoopPreheader()->getTerminator();
-      if (SE.isLoopInvariant(C->BackedgeTaken, Parent->Root->L) &&
-          Expander.isSafeToExpandAt(C->BackedgeTaken, At)) {
+      if (SE.isLoopInvariant(BackedgeTaken, Parent->Root->L) &&
+          Expander.isSafeToExpandAt(BackedgeTaken, At)) {
         C->Parent = Parent;
         C->Root = Parent->Root;
       }
@@ -88,15 +88,17 @@ void GradientBuilder::chooseCountedLoops() {
     if (!C->Root) {
       C->Root = C.get();
       At = L->getLoopPreheader()->getTerminator();
-      if (!Expander.isSafeToExpandAt(C->BackedgeTaken, At)) {
+      if (!Expander.isSafeToExpandAt(BackedgeTaken, At)) {
         NotCounted[L] = "its trip count cannot be computed before it starts";
         continue;
       }
     }
     C->Trips = Expander.expandCodeFor(
-        SE.getAddExpr(SE.getTruncateOrZeroExtend(C->BackedgeTaken, I64), SE.getOne(I64)), I64,
+        SE.getAddExpr(SE.getTruncateOrZeroExtend(BackedgeTaken, I64), SE.getOne(I64)), I64,
         At);
     BasicBlock *Header = L->getHeader(), *Latch = L->getLoopLatch();
+    if (isa<Instruction>(C->Trips) && !C->Trips->hasName())
+      C->Trips->setName(Header->getName() + ".trips");
     C->Iteration = PHINode::Create(I64, 2, "iteration", Header->begin());
     auto *Next = BinaryOperator::CreateNUWAdd(C->Iteration, ConstantInt::get(I64, 1),
                                               "iteration.next", Latch->getTerminator());
@@ -114,7 +116,6 @@ void GradientBuilder::chooseCountedLoops() {
         Counters[&P] = {C.get(), Start->getAPInt().getSExtValue(),
                         Step->getAPInt().getSExtValue()};
     }
-    C->TripsSlot = intSlot(Header->getName() + ".trips");
     C->ReverseIteration = intSlot(Header->getName() + ".iteration");
     CountedOrder.push_back(C.get());
     Counted[L] = std::move(C);
@@ -122,8 +123,13 @@ void GradientBuilder::chooseCountedLoops() {
 }
 
 /// At each root's preheader: one array per block of the nest with a
-/// record, trip counts x record bytes, reserved on the tape together.
+/// record, trip counts x record bytes, reserved on the tape together. The
+/// root's exit hands the reverse loop the trip counts and where the arrays
+/// are.
 void GradientBuilder::reserveLoopArrays(CountedLoop &Root) {
+  for (CountedLoop *C : CountedOrder)
+    if (C->Root == &Root)
+      handOffSlot(Root.L, C->Trips);
   IRBuilder<> PB(Root.L->getLoopPreheader()->getTerminator());
   std::function<Value *(CountedLoop &)> iterations = [&](CountedLoop &C) -> Value * {
     return C.Parent ? PB.CreateNUWMul(iterations(*C.Parent), C.Trips) : C.Trips;
@@ -142,26 +148,12 @@ void GradientBuilder::reserveLoopArrays(CountedLoop &Root) {
   if (Root.RecordBlocks.empty())
     return;
   Root.RegionOffset = TheTape.reserve(PB, Total);
-  Root.RegionSlot = intSlot(Root.L->getHeader()->getName() + ".arrays");
+  handOffSlot(Root.L, Root.RegionOffset);
   for (auto [BB, Start] : zip(Root.RecordBlocks, Starts)) {
     Record &R = Records[BB];
     R.ArrayOffset = PB.CreateNUWAdd(Root.RegionOffset, Start, BB->getName() + ".array");
-    R.ArraySlot = intSlot(BB->getName() + ".array");
+    handOffSlot(Root.L, R.ArrayOffset);
   }
-}
-
-/// What the reverse of a root's exit block must hand to the reverse loop:
-/// where the arrays are and the trip counts.
-SmallVector<Value *, 8> GradientBuilder::loopEntryValues(CountedLoop &Root) {
-  SmallVector<Value *, 8> Values;
-  if (Root.RegionOffset)
-    Values.push_back(Root.RegionOffset);
-  for (CountedLoop *C : CountedOrder)
-    if (C->Root == &Root)
-      Values.push_back(C->Trips);
-  for (BasicBlock *BB : Root.RecordBlocks)
-    Values.push_back(Records[BB].ArrayOffset);
-  return Values;
 }
 
 Value *GradientBuilder::forwardIndex(CountedLoop &C) {
@@ -175,14 +167,14 @@ Value *GradientBuilder::reverseIndex(CountedLoop &C) {
   if (!C.Parent)
     return I;
   return B.CreateNUWAdd(
-      B.CreateNUWMul(reverseIndex(*C.Parent), B.CreateLoad(B.getInt64Ty(), C.TripsSlot)), I);
+      B.CreateNUWMul(reverseIndex(*C.Parent), handedIn(C.Root->L, C.Trips)), I);
 }
 
 Value *GradientBuilder::recordAddress(BasicBlock &BB, bool Forward) {
   CountedLoop &C = *countedLoopOf(&BB);
   Record &R = Records[&BB];
   Value *Base = Forward ? TheTape.forwardBase(B) : TheTape.reverseBase(B);
-  Value *Start = Forward ? R.ArrayOffset : B.CreateLoad(B.getInt64Ty(), R.ArraySlot);
+  Value *Start = Forward ? R.ArrayOffset : handedIn(C.Root->L, R.ArrayOffset);
   Value *Index = Forward ? forwardIndex(C) : reverseIndex(C);
   return B.CreateGEP(B.getInt8Ty(), Base,
                      B.CreateNUWAdd(Start, B.CreateNUWMul(Index, B.getInt64(R.Bytes))),
@@ -190,24 +182,13 @@ Value *GradientBuilder::recordAddress(BasicBlock &BB, bool Forward) {
 }
 
 /// In the reverse of a block that a counted loop exits to, before the
-/// reverse pass enters the loop: a root hands over where its arrays are and
-/// the trip counts; every loop starts counting down from its last iteration.
+/// reverse pass enters the loop (and after the root's exit handed over the
+/// trip counts): the loop starts counting down from its last iteration.
 void GradientBuilder::enterCountedLoops(BasicBlock &BB) {
-  for (CountedLoop *C : CountedOrder) {
-    if (C->L->getExitBlock() != &BB)
-      continue;
-    if (C->Root == C) {
-      if (C->RegionOffset)
-        B.CreateStore(primal(C->RegionOffset), C->RegionSlot);
-      for (CountedLoop *D : CountedOrder)
-        if (D->Root == C)
-          B.CreateStore(primal(D->Trips), D->TripsSlot);
-      for (BasicBlock *RB : C->RecordBlocks)
-        B.CreateStore(primal(Records[RB].ArrayOffset), Records[RB].ArraySlot);
-    }
-    B.CreateStore(B.CreateSub(B.CreateLoad(B.getInt64Ty(), C->TripsSlot), B.getInt64(1)),
-                  C->ReverseIteration);
-  }
+  for (CountedLoop *C : CountedOrder)
+    if (C->L->getExitBlock() == &BB)
+      B.CreateStore(B.CreateSub(handedIn(C->Root->L, C->Trips), B.getInt64(1)),
+                    C->ReverseIteration);
 }
 
 /// The block a loop leaves to, when it leaves through one edge into a
@@ -230,6 +211,20 @@ Loop *GradientBuilder::handOffLoop(Instruction &V, BasicBlock &BB) const {
     if (BasicBlock *Exit = handOffExit(L); Exit && DT.dominates(V.getParent(), Exit))
       Best = L;
   return Best;
+}
+
+AllocaInst *GradientBuilder::handOffSlot(const Loop *L, Value *V) {
+  AllocaInst *&Slot = HandOffSlots[{L, V}];
+  if (!Slot) {
+    Slot = IRBuilder<>(&Rev.getEntryBlock(), Rev.getEntryBlock().begin())
+               .CreateAlloca(V->getType(), nullptr, V->getName() + ".handed");
+    HandedValues[L].insert(V);
+  }
+  return Slot;
+}
+
+Value *GradientBuilder::handedIn(const Loop *L, Value *V) {
+  return B.CreateLoad(V->getType(), HandOffSlots.lookup({L, V}), V->getName() + ".handed");
 }
 
 /// In the reverse of a loop's exit block, before the reverse loop: the
@@ -273,7 +268,7 @@ void GradientBuilder::leaveCountedBlock(BasicBlock &BB) {
                   C->ReverseIteration);
   for (CountedLoop *C : CountedOrder)
     if (C->Root == C && C->RegionOffset && C->L->getLoopPreheader() == &BB)
-      TheTape.popTo(B, B.CreateLoad(B.getInt64Ty(), C->RegionSlot));
+      TheTape.popTo(B, handedIn(C->L, C->RegionOffset));
 }
 
 } // namespace adjoint

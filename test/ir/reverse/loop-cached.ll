@@ -83,19 +83,19 @@ define double @df(double %x, i32 %n) {
 
 ; Leaving the reverse loop for the reverse of entry releases the array.
 ; CHECK:       rev.entry:
-; CHECK-NEXT:    [[ARRAYS:%.*]] = load i64, ptr %loop.arrays
+; CHECK-NEXT:    [[ARRAYS:%.*]] = load i64, ptr %array.offset.handed
 ; CHECK-NEXT:    [[RSIZEP:%.*]] = getelementptr inbounds { ptr, i64, i64 }, ptr %tape, i32 0, i32 1
 ; CHECK-NEXT:    store i64 [[ARRAYS]], ptr [[RSIZEP]]
 
 ; The reverse loop reads record i back, and came from entry at i = 0.
 ; CHECK:       rev.loop:
 ; CHECK:         [[RBASE:%.*]] = load ptr, ptr
-; CHECK-NEXT:    [[RARRAY:%.*]] = load i64, ptr %loop.array1
+; CHECK-NEXT:    [[RARRAY:%.*]] = load i64, ptr %loop.array.handed
 ; CHECK-NEXT:    [[I:%.*]] = load i64, ptr %loop.iteration
 ; CHECK-NEXT:    [[ROFF:%.*]] = mul nuw i64 [[I]], 8
 ; CHECK-NEXT:    [[RAT:%.*]] = add nuw i64 [[RARRAY]], [[ROFF]]
-; CHECK-NEXT:    %record2 = getelementptr i8, ptr [[RBASE]], i64 [[RAT]]
-; CHECK-NEXT:    [[R0:%.*]] = getelementptr inbounds i8, ptr %record2, i64 0
+; CHECK-NEXT:    [[RREC:%record[0-9]*]] = getelementptr i8, ptr [[RBASE]], i64 [[RAT]]
+; CHECK-NEXT:    [[R0:%.*]] = getelementptr inbounds i8, ptr [[RREC]], i64 0
 ; CHECK-NEXT:    %acc.rev = load double, ptr [[R0]], align 1
 ; CHECK-NEXT:    [[I2:%.*]] = load i64, ptr %loop.iteration
 ; CHECK-NEXT:    [[FIRST:%.*]] = icmp eq i64 [[I2]], 0
@@ -134,10 +134,10 @@ define double @df(double %x, i32 %n) {
 ; Entering the reverse loop: where the arrays are, the trip count, and the
 ; last iteration to start from.
 ; CHECK:       rev.exit:
-; CHECK-NEXT:    store i64 %array.offset, ptr %loop.arrays
-; CHECK-NEXT:    store i64 [[TRIPS]], ptr %loop.trips
-; CHECK-NEXT:    store i64 %loop.array, ptr %loop.array1
-; CHECK-NEXT:    [[T:%.*]] = load i64, ptr %loop.trips
+; CHECK-NEXT:    store i64 [[TRIPS]], ptr %loop.trips.handed
+; CHECK-NEXT:    store i64 %array.offset, ptr %array.offset.handed
+; CHECK-NEXT:    store i64 %loop.array, ptr %loop.array.handed
+; CHECK-NEXT:    [[T:%.*]] = load i64, ptr %loop.trips.handed
 ; CHECK-NEXT:    [[LAST:%.*]] = sub i64 [[T]], 1
 ; CHECK-NEXT:    store i64 [[LAST]], ptr %loop.iteration
 ; CHECK-NEXT:    br label %rev.loop
