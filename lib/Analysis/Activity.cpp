@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 #include "Analysis/Activity.h"
 
+#include "Requests/Registrations.h"
+
 #include "Analysis/KnownFunctions.h"
 #include "Rules/Rules.h"
 #include "llvm/ADT/PostOrderIterator.h"
@@ -26,11 +28,15 @@ bool isShadowedGlobalPointer(const Value *V) {
       return isShadowedGlobalPointer(CE->getOperand(0));
     return false;
   }
-  // Only globals defined here: a shadow made for a global of another
-  // translation unit would not be shared with it.
   const auto *GV = dyn_cast<GlobalVariable>(V);
-  return GV && !GV->isConstant() && !GV->isDeclaration() &&
-         !GV->getName().starts_with("enzyme_");
+  if (!GV)
+    return false;
+  // A shadow the user named: wherever the global is defined.
+  if (!namedShadows(*GV).empty())
+    return true;
+  // Otherwise only globals defined here: a shadow made for a global of
+  // another translation unit would not be shared with it.
+  return !GV->isConstant() && !GV->isDeclaration() && !GV->getName().starts_with("enzyme_");
 }
 
 bool ActivityInfo::isActive(const Value *V) const {

@@ -9,6 +9,7 @@
 #include "Analysis/Activity.h"
 #include "Analysis/KnownFunctions.h"
 #include "Modes/Prepare.h"
+#include "Requests/Registrations.h"
 #include "Support/Diagnostics.h"
 #include "Support/Options.h"
 #include "llvm/IR/Constants.h"
@@ -158,6 +159,19 @@ void DerivativeSet::finish() {
 }
 
 GlobalVariable *DerivativeSet::shadowGlobal(GlobalVariable &G, unsigned Lane) {
+  SmallVector<GlobalVariable *, 2> Named = namedShadows(G);
+  if (!Named.empty()) {
+    // Adjoints of a global with a named shadow go there, like any other.
+    if (Lane == AdjointSinkLane)
+      return Named[0];
+    if (Lane < Named.size())
+      return Named[Lane];
+    ShadowProblems.push_back(
+        ("global '" + G.getName() + "' has " + Twine(Named.size()) +
+         " named shadow(s), but this derivative needs one for lane " + Twine(Lane + 1) +
+         ": name one shadow per lane of enzyme_width ({&global, &shadow1, &shadow2, ...})")
+            .str());
+  }
   GlobalVariable *&S = ShadowGlobals[{&G, Lane}];
   if (!S) {
     std::string Name = (G.getName() + "_shadow").str();

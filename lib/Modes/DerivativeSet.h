@@ -19,6 +19,8 @@
 #include "llvm/IR/PassManager.h"
 #include <map>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace llvm {
 class AllocaInst;
@@ -105,6 +107,9 @@ public:
   static constexpr unsigned AdjointSinkLane = 0xffff;
   /// The shadow of a mutable global for batch lane \p Lane.
   llvm::GlobalVariable *shadowGlobal(llvm::GlobalVariable &G, unsigned Lane);
+  /// Problems met while choosing shadows of globals since the last call
+  /// (a named shadow missing for a lane); the caller reports them.
+  std::vector<std::string> takeShadowProblems() { return std::exchange(ShadowProblems, {}); }
   /// The shadow of the global address \p C (a global or a constant GEP or
   /// cast of one) for lane \p Lane, or null: mutable globals defined here
   /// have shadows; with \p ZeroForConstants, constant globals get a zero
@@ -126,6 +131,7 @@ private:
   llvm::DenseMap<llvm::Function *, llvm::DebugLoc> RequestOf;
   llvm::DenseMap<llvm::Function *, llvm::Function *> Prepared;
   std::map<std::pair<llvm::GlobalVariable *, unsigned>, llvm::GlobalVariable *> ShadowGlobals;
+  std::vector<std::string> ShadowProblems;
   llvm::SmallVector<llvm::Function *, 8> Generated;
   llvm::SmallVector<llvm::Function *, 8> Pending;
 };

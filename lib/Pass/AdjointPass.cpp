@@ -13,6 +13,7 @@
 
 #include "Pass/RequestServer.h"
 #include "Requests/DiffRequest.h"
+#include "Requests/Registrations.h"
 #include "Support/Diagnostics.h"
 #include "Support/Options.h"
 #include "llvm/IR/Constants.h"
@@ -147,6 +148,10 @@ PreservedAnalyses AdjointPass::run(Module &M, ModuleAnalysisManager &MAM) {
   for (CallInst *CI : Requests)
     FAM.invalidate(*CI->getFunction(), PreservedAnalyses::none());
   Diagnostics Diags;
+  // Registrations hold no instruction of their own: their problems are
+  // reported at the first request, which they would make wrong.
+  for (const std::string &Problem : collectNamedShadows(M))
+    Diags.error(*Requests.front(), Problem);
   RequestServer Server(M, FAM, Diags);
   for (CallInst *CI : Requests)
     Server.serve(*CI);

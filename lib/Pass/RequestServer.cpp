@@ -86,11 +86,16 @@ void RequestServer::complete(DiffRequest &Req, IRBuilder<> &B, Value *Result) {
   Call.eraseFromParent();
 }
 
-bool RequestServer::generatePending() {
-  return Derivatives.generatePending([&](Function &F) {
+bool RequestServer::generatePending(CallInst &Call) {
+  bool Done = Derivatives.generatePending([&](Function &F) {
     return Derivatives.keyOf(&F).Kind == DerivativeKind::Tangent ? Forward.generateBody(F)
                                                                  : Reverse.generateBody(F);
   });
+  for (const std::string &Problem : Derivatives.takeShadowProblems()) {
+    Diags.error(Call, Problem);
+    Done = false;
+  }
+  return Done;
 }
 
 void RequestServer::fail(CallInst &Call) {
@@ -204,7 +209,7 @@ void RequestServer::serveForward(DiffRequest &Req) {
     Mask.push_back(A.isDuplicated());
   size_t Mark = Derivatives.size();
   Function *Tangent = Forward.getTangentFunction(F, Mask, Req.Width, nullptr, &Call);
-  if (!generatePending()) {
+  if (!generatePending(Call)) {
     Derivatives.discardSince(Mark);
     return fail(Call);
   }
@@ -331,7 +336,7 @@ void RequestServer::serveReverse(DiffRequest &Req) {
     ReverseMode::SplitFunctions Pair = Reverse.getSplitFunctions(F, Activity, nullptr, &Call);
     Gradient = Req.Mode == DiffModeKind::ReverseAugmented ? Pair.Augmented : Pair.Reverse;
   }
-  if (!generatePending()) {
+  if (!generatePending(Call)) {
     Derivatives.discardSince(Mark);
     return fail(Call);
   }

@@ -41,7 +41,7 @@ private:
   void fail(llvm::CallInst &Call);
   void complete(DiffRequest &Req, llvm::IRBuilder<> &B, llvm::Value *Result);
   /// Generates every queued body, each by the mode that declared it.
-  bool generatePending();
+  bool generatePending(llvm::CallInst &Call);
 
   llvm::Module &M;
   Diagnostics &Diags;
