@@ -123,14 +123,19 @@ static std::optional<GradientBuilder::CopyLayout> layoutOfTBAAStruct(MemTransfer
 
 /// The one type (a float type, or ptr) in which the function reads and
 /// writes the memory \p Ptr points into, or null when there is none or
-/// several. Accesses through a phi or select of pointers count for each
-/// object they may point into (buffers swapped between loop iterations).
+/// several. Pointers through a phi or select count for each object they may
+/// point into (buffers swapped between loop iterations, a vector's buffer
+/// before and after it grows); null is no object.
 Type *GradientBuilder::accessedType(Value *Ptr) const {
-  const Value *Obj = getUnderlyingObject(Ptr);
-  auto reaches = [&](Value *P) {
+  auto objectsOf = [](Value *P) {
     SmallVector<const Value *, 4> Objects;
     getUnderlyingObjects(P, Objects);
-    return is_contained(Objects, Obj);
+    erase_if(Objects, [](const Value *O) { return isa<ConstantPointerNull, UndefValue>(O); });
+    return Objects;
+  };
+  SmallVector<const Value *, 4> Targets = objectsOf(Ptr);
+  auto reaches = [&](Value *P) {
+    return any_of(objectsOf(P), [&](const Value *O) { return is_contained(Targets, O); });
   };
   Type *Found = nullptr;
   for (BasicBlock *BB : Blocks)

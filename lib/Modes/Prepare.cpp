@@ -18,6 +18,7 @@
 #include "llvm/Transforms/Scalar/SROA.h"
 #include "llvm/Transforms/Scalar/SimplifyCFG.h"
 #include "llvm/Transforms/InstCombine/InstCombine.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 #include "llvm/Transforms/Utils/Local.h"
 #include "llvm/Transforms/Utils/LoopSimplify.h"
@@ -93,6 +94,16 @@ void canonicalizeLoops(Function &F) {
   LoopInfo LI(DT);
   for (Loop *L : LI)
     simplifyLoop(L, &DT, &LI, nullptr, nullptr, nullptr, /*PreserveLCSSA=*/false);
+}
+
+void splitInvokeResultEdges(Function &F) {
+  SmallVector<InvokeInst *, 4> Invokes;
+  for (BasicBlock &BB : F)
+    if (auto *II = dyn_cast<InvokeInst>(BB.getTerminator());
+        II && !II->getType()->isVoidTy() && !II->getNormalDest()->getSinglePredecessor())
+      Invokes.push_back(II);
+  for (InvokeInst *II : Invokes)
+    SplitEdge(II->getParent(), II->getNormalDest());
 }
 
 void moveBody(Function &From, Function &To, ArrayRef<Value *> NewArgs) {

@@ -37,6 +37,11 @@ void normalize(llvm::Function &F, llvm::FunctionAnalysisManager &FAM);
 /// blocks reached only from the loop (reverse mode's counted loops need it).
 void canonicalizeLoops(llvm::Function &F);
 
+/// Gives every invoke with a result a normal destination of its own (an
+/// edge split), where the result's shadow can be built: the result exists
+/// on that edge only.
+void splitInvokeResultEdges(llvm::Function &F);
+
 /// Moves the body of \p From into the empty function \p To, mapping
 /// From's arguments to \p NewArgs; erases \p From.
 void moveBody(llvm::Function &From, llvm::Function &To, llvm::ArrayRef<llvm::Value *> NewArgs);

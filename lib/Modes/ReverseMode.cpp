@@ -158,7 +158,9 @@ bool ReverseMode::generateBody(Function &Fn) {
   inlineDefinedCallees(*Forward, *Key.Primal);
   lowerAllocationsForReverse(*Forward);
   Set.normalize(*Forward);
+  integerMovesAsCopies(*Forward); // after InstCombine, which made them
   Set.unifyReturns(*Forward);
+  splitInvokeResultEdges(*Forward);
   canonicalizeLoops(*Forward);
   defineVectorLanes(*Forward);
   bool Ok = GradientBuilder(Set, *Forward, Key, Rev).run();
