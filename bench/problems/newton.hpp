@@ -9,7 +9,14 @@
 namespace newton {
 using std::fabs;
 constexpr const char* NAME = "newton";
+// Sizes (BENCH_SIZE): 0 tiny (n=64), 1 the reference (n=4096), 2 larger (n=20000, about 5x).
+#if BENCH_SIZE == 0
+constexpr int NP = 64;
+#elif BENCH_SIZE == 1
 constexpr int NP = 4096;
+#else
+constexpr int NP = 20000;
+#endif
 constexpr int NX = NP;
 
 template <class T>
