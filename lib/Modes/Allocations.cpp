@@ -166,7 +166,7 @@ void GradientBuilder::reverseAllocation(CallBase &CB) {
   if (Freed)
     freeLike(CB, primal(&CB));
   if (Value *S = Shadow.lookup(&CB))
-    if (Freed || !PointerMayBeCaptured(&CB, /*ReturnCaptures=*/true, /*StoreCaptures=*/true))
+    if (Freed || !mayEscape(&CB))
       freeLike(CB, primal(S));
 }
 

@@ -25,6 +25,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Transforms/Utils/Local.h"
 #include <functional>
+#include <limits>
 
 using namespace llvm;
 
@@ -213,14 +214,26 @@ bool GradientBuilder::isCheaperToRebuild(Instruction &I, const Record &R) const 
          (Missing == 1 && MissingBytes <= DL.getTypeAllocSize(I.getType()));
 }
 
+/// Whether the object \p Obj (an alloca or allocation) may escape the
+/// function. Every use is followed: LLVM's default budget gives up on a
+/// local array with more than about a hundred uses (an unrolled loop over
+/// 33 elements), which made every load in the function count as
+/// overwritable and the tape four times larger.
+bool GradientBuilder::mayEscape(const Value *Obj) const {
+  auto [It, New] = Escapes.try_emplace(Obj, true);
+  if (New)
+    It->second = PointerMayBeCaptured(Obj, /*ReturnCaptures=*/true, /*StoreCaptures=*/true,
+                                      /*MaxUsesToExplore=*/std::numeric_limits<unsigned>::max());
+  return It->second;
+}
+
 /// Which memory the primal writes: locals that do not escape are told
 /// apart; any other write (through an argument, a global, a call) makes
 /// every load count as overwritable.
 void GradientBuilder::computeWrittenMemory() {
   auto written = [&](Value *Ptr) {
     Value *Obj = getUnderlyingObject(Ptr);
-    if (isa<AllocaInst>(Obj) && !PointerMayBeCaptured(Obj, /*ReturnCaptures=*/true,
-                                                       /*StoreCaptures=*/true))
+    if (isa<AllocaInst>(Obj) && !mayEscape(Obj))
       WrittenLocals.insert(Obj);
     else
       AnyMemoryWritten = true;

@@ -107,6 +107,7 @@ private:
   bool isCheaperToRebuild(llvm::Instruction &I, const Record &R) const;
   void computeWrittenMemory();
   bool isReadOnlyDuringGradient(llvm::LoadInst &L) const;
+  bool mayEscape(const llvm::Value *Obj) const;
   void reverseNeeds(llvm::Instruction &I, llvm::SmallVectorImpl<llvm::Value *> &Needs);
 
   // Calls that stay calls (Calls.cpp): the callee's augmented forward
@@ -184,6 +185,7 @@ private:
   llvm::DenseSet<llvm::Value *> Useful;
   /// Locals (not escaping) the primal writes, and whether it writes anything else.
   llvm::SmallPtrSet<const llvm::Value *, 8> WrittenLocals;
+  mutable llvm::DenseMap<const llvm::Value *, bool> Escapes; ///< memo of mayEscape
   bool AnyMemoryWritten = false;
   llvm::DominatorTree DT;
   llvm::LoopInfo LI;

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "Modes/Tape.h"
 
+#include "Support/Options.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 
@@ -21,8 +22,25 @@ static StructType *stateType(LLVMContext &Ctx) {
                          Type::getInt64Ty(Ctx));
 }
 
+/// {ptr base, i64 capacity}: per thread, the storage of the largest tape
+/// released, which the next tape starts in. A tape of tens of megabytes is
+/// served by mmap: fresh pages on every gradient call cost more page faults
+/// than the gradient's own work. (Per module: each translation unit keeps
+/// at most one block per thread.)
+static GlobalVariable *getSpareStorage(Module &M) {
+  if (GlobalVariable *G = M.getGlobalVariable("adjoint.tape.spare", /*AllowInternal=*/true))
+    return G;
+  LLVMContext &Ctx = M.getContext();
+  auto *Ty = StructType::get(PointerType::getUnqual(Ctx), Type::getInt64Ty(Ctx));
+  auto *G = new GlobalVariable(M, Ty, /*isConstant=*/false, GlobalValue::InternalLinkage,
+                               Constant::getNullValue(Ty), "adjoint.tape.spare");
+  G->setThreadLocal(true);
+  return G;
+}
+
 /// ptr adjoint.tape.push(ptr state, i64 bytes): the address of `bytes` new
-/// bytes at the top, growing the storage to max(2 capacity, need, 4 KiB).
+/// bytes at the top, growing the storage to max(2 capacity, need, 4 KiB);
+/// a tape without storage yet first takes the thread's spare storage.
 static Function *getPushHelper(Module &M) {
   if (Function *F = M.getFunction("adjoint.tape.push"))
     return F;
@@ -45,6 +63,23 @@ static Function *getPushHelper(Module &M) {
   B.CreateCondBr(B.CreateICmpUGT(Need, Cap), Grow, Done);
 
   B.SetInsertPoint(Grow);
+  if (reuseTapeStorage()) {
+    auto *TakeSpare = BasicBlock::Create(Ctx, "take.spare", F);
+    auto *Realloc = BasicBlock::Create(Ctx, "realloc", F);
+    Value *Empty = B.CreateIsNull(B.CreateLoad(Ptr, BaseP));
+    B.CreateCondBr(Empty, TakeSpare, Realloc);
+    B.SetInsertPoint(TakeSpare);
+    GlobalVariable *Spare = getSpareStorage(M);
+    Type *SpareTy = Spare->getValueType();
+    Value *SpareBase = B.CreateLoad(Ptr, B.CreateStructGEP(SpareTy, Spare, 0));
+    Value *SpareCap = B.CreateLoad(I64, B.CreateStructGEP(SpareTy, Spare, 1));
+    B.CreateStore(Constant::getNullValue(SpareTy), Spare);
+    B.CreateStore(SpareBase, BaseP);
+    B.CreateStore(SpareCap, CapP);
+    B.CreateCondBr(B.CreateICmpULE(Need, SpareCap), Done, Realloc);
+    B.SetInsertPoint(Realloc);
+    Cap = B.CreateLoad(I64, CapP);
+  }
   Value *NewCap = B.CreateBinaryIntrinsic(
       Intrinsic::umax, B.CreateBinaryIntrinsic(Intrinsic::umax, B.CreateShl(Cap, 1), Need),
       B.getInt64(4096));
@@ -147,13 +182,56 @@ Value *Tape::popAll(IRBuilderBase &B) {
   return Size;
 }
 
+/// void adjoint.tape.release(ptr base): keeps the storage as the thread's
+/// spare when it is larger than the spare (which is freed), else frees it.
+static Function *getReleaseHelper(Module &M) {
+  if (Function *F = M.getFunction("adjoint.tape.release"))
+    return F;
+  LLVMContext &Ctx = M.getContext();
+  Type *Ptr = PointerType::getUnqual(Ctx), *I64 = Type::getInt64Ty(Ctx);
+  auto *F = Function::Create(FunctionType::get(Type::getVoidTy(Ctx), {Ptr}, false),
+                             GlobalValue::InternalLinkage, "adjoint.tape.release", M);
+  F->addFnAttr(Attribute::NoUnwind);
+  auto *Entry = BasicBlock::Create(Ctx, "entry", F);
+  auto *Some = BasicBlock::Create(Ctx, "some", F);
+  auto *Keep = BasicBlock::Create(Ctx, "keep", F);
+  auto *Drop = BasicBlock::Create(Ctx, "drop", F);
+  auto *Done = BasicBlock::Create(Ctx, "done", F);
+  FunctionCallee Free = M.getOrInsertFunction("free", Type::getVoidTy(Ctx), Ptr);
+  FunctionCallee UsableSize = M.getOrInsertFunction("malloc_usable_size", I64, Ptr);
+  GlobalVariable *Spare = getSpareStorage(M);
+  Type *SpareTy = Spare->getValueType();
+  Value *Base = F->getArg(0);
+  IRBuilder<> B(Entry);
+  B.CreateCondBr(B.CreateIsNull(Base), Done, Some);
+  B.SetInsertPoint(Some);
+  Value *SpareBaseP = B.CreateStructGEP(SpareTy, Spare, 0);
+  Value *SpareCapP = B.CreateStructGEP(SpareTy, Spare, 1);
+  Value *Cap = B.CreateCall(UsableSize, {Base});
+  B.CreateCondBr(B.CreateICmpUGT(Cap, B.CreateLoad(I64, SpareCapP)), Keep, Drop);
+  B.SetInsertPoint(Keep);
+  B.CreateCall(Free, {B.CreateLoad(Ptr, SpareBaseP)});
+  B.CreateStore(Base, SpareBaseP);
+  B.CreateStore(Cap, SpareCapP);
+  B.CreateBr(Done);
+  B.SetInsertPoint(Drop);
+  B.CreateCall(Free, {Base});
+  B.CreateBr(Done);
+  B.SetInsertPoint(Done);
+  B.CreateRetVoid();
+  return F;
+}
+
 void Tape::free(IRBuilderBase &B) {
   if (Pushes.empty() && !Split)
     return; // nothing was ever allocated
   Module &M = *B.GetInsertBlock()->getModule();
-  FunctionCallee Free = M.getOrInsertFunction("free", B.getVoidTy(), B.getPtrTy());
-  B.CreateCall(Free, {B.CreateLoad(B.getPtrTy(), B.CreateStructGEP(stateType(B.getContext()),
-                                                                    ReverseState, 0))});
+  Value *Base = B.CreateLoad(B.getPtrTy(),
+                             B.CreateStructGEP(stateType(B.getContext()), ReverseState, 0));
+  if (reuseTapeStorage())
+    B.CreateCall(getReleaseHelper(M), {Base});
+  else
+    B.CreateCall(M.getOrInsertFunction("free", B.getVoidTy(), B.getPtrTy()), {Base});
 }
 
 void Tape::inlinePushes() {

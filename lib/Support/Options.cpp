@@ -39,6 +39,10 @@ cl::opt<bool> SplitGradients(
 
 cl::opt<bool> OptimizeGenerated("adjoint-optimize", cl::init(true),
                                 cl::desc("Re-optimize the functions Adjoint generates"));
+cl::opt<bool> ReuseTapeStorage(
+    "adjoint-reuse-tape", cl::init(true),
+    cl::desc("Keep the storage of the largest tape each thread freed for its next gradient "
+             "(no page faults for tapes malloc serves with mmap)"));
 } // namespace
 
 namespace adjoint {
@@ -46,6 +50,7 @@ bool printGenerated() { return PrintGenerated; }
 bool printActivity() { return PrintActivity; }
 PrintModuleKind printModuleAt() { return PrintModule; }
 bool optimizeGenerated() { return OptimizeGenerated; }
+bool reuseTapeStorage() { return ReuseTapeStorage; }
 bool printPerf() { return PrintPerf; }
 bool splitGradients() { return SplitGradients; }
 } // namespace adjoint

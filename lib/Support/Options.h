@@ -27,6 +27,9 @@ bool printPerf();
 /// call of the reverse function (kept apart): tests the split form on every
 /// reverse-mode program.
 bool splitGradients();
+/// Keep the storage of the last tape a thread freed for the next gradient
+/// (on by default; off returns every tape to malloc at once).
+bool reuseTapeStorage();
 /// Re-optimize the generated functions (on by default; off for IR tests
 /// that check the raw shape of the transform).
 bool optimizeGenerated();
