@@ -729,12 +729,31 @@ void GradientBuilder::explainRecord(BasicBlock &BB, const Record &R) {
 
 // ---- reverse pass ------------------------------------------------------------------
 
+/// The value an adjoint starts from: -0.0 in every float, the identity of
+/// fadd (x + -0.0 is x for every x, +0.0 is not: -0.0 + +0.0 is +0.0), so
+/// that the optimizer drops the first addition into each adjoint and turns
+/// -0.0 + (-a) into fneg a.
+static Constant *adjointZero(Type *T) {
+  if (T->isFPOrFPVectorTy())
+    return ConstantFP::getNegativeZero(T);
+  if (auto *ST = dyn_cast<StructType>(T)) {
+    SmallVector<Constant *, 4> Elements;
+    for (Type *E : ST->elements())
+      Elements.push_back(adjointZero(E));
+    return ConstantStruct::get(ST, Elements);
+  }
+  if (auto *AT = dyn_cast<ArrayType>(T))
+    return ConstantArray::get(
+        AT, SmallVector<Constant *, 4>(AT->getNumElements(), adjointZero(AT->getElementType())));
+  return Constant::getNullValue(T);
+}
+
 AllocaInst *GradientBuilder::slot(Value *V) {
   AllocaInst *&S = Slots[V];
   if (!S) {
     IRBuilder<> EB(&Rev.getEntryBlock(), Rev.getEntryBlock().begin());
     S = EB.CreateAlloca(V->getType(), nullptr, V->getName() + ".adj");
-    EB.CreateStore(Constant::getNullValue(V->getType()), S);
+    EB.CreateStore(adjointZero(V->getType()), S);
   }
   return S;
 }
@@ -742,7 +761,7 @@ AllocaInst *GradientBuilder::slot(Value *V) {
 Value *GradientBuilder::takeAdjoint(Value *V) {
   AllocaInst *S = slot(V);
   Value *A = B.CreateLoad(V->getType(), S);
-  B.CreateStore(Constant::getNullValue(V->getType()), S);
+  B.CreateStore(adjointZero(V->getType()), S);
   return A;
 }
 
@@ -915,6 +934,7 @@ bool GradientBuilder::run() {
     return false;
   planCalls();
   planFrees();
+  chooseLaneAccumulations();
   buildShadows();
   mirrorPointerCopies();
   emitAugmentedCalls();
@@ -983,8 +1003,13 @@ bool GradientBuilder::run() {
   SmallVector<Value *, 4> Results;
   unsigned Next = 0;
   for (char C : Key.Activity) {
-    if (C == GradientActivity::Active)
-      Results.push_back(B.CreateLoad(F.getArg(Next)->getType(), slot(F.getArg(Next))));
+    if (C == GradientActivity::Active) {
+      // + +0.0: an argument nothing flowed into gets +0.0, not the -0.0
+      // adjoints start from.
+      Type *T = F.getArg(Next)->getType();
+      Results.push_back(addValues(B, B.CreateLoad(T, slot(F.getArg(Next))),
+                                  Constant::getNullValue(T)));
+    }
     Next += C == GradientActivity::Duplicated ? 2 : 1;
   }
   for (Value *S : HeapShadows)

@@ -140,6 +140,11 @@ private:
   void emitRecord(llvm::BasicBlock &BB);
   void explainRecord(llvm::BasicBlock &BB, const Record &R);
 
+  // Vector loads whose adjoints go into the shadow lane by lane
+  // (GradientRules.cpp).
+  void chooseLaneAccumulations();
+  llvm::SmallPtrSet<const llvm::LoadInst *, 8> LaneAccumulated;
+
   // Counted loops (LoopCaches.cpp): records in arrays indexed by iteration.
   struct CountedLoop;
   void chooseCountedLoops();

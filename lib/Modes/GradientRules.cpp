@@ -10,6 +10,10 @@
 #include "Modes/GradientBuilder.h"
 
 #include "Rules/Rules.h"
+#include "llvm/Analysis/AssumptionCache.h"
+#include "llvm/Analysis/ScalarEvolution.h"
+#include "llvm/Analysis/ScalarEvolutionExpressions.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -214,6 +218,52 @@ void GradientBuilder::visitInsertValueInst(InsertValueInst &I) {
   addAdjoint(Elt, B.CreateExtractValue(A, I.getIndices()));
 }
 
+/// A vectorized stencil reads a[k-1], a[k] and a[k+1] as vectors; in the
+/// reverse loop, the adjoint added into a[k-1..k] by one iteration is read
+/// back, as part of other vectors, one or two iterations later. A vector
+/// load that partly overlaps a vector store just before it cannot take its
+/// value from the store buffer and waits for the store to reach the cache:
+/// every iteration stalls (twice the time of the same reverse loop on
+/// scalars). So the adjoint of a vector load that reads memory less than
+/// four vectors away from another vector load, at an offset that is not a
+/// whole number of vectors, goes into the shadow lane by lane, which
+/// forwards.
+void GradientBuilder::chooseLaneAccumulations() {
+  DenseMap<const Value *, SmallVector<LoadInst *, 8>> ByObject;
+  for (BasicBlock *BB : Blocks)
+    for (Instruction &I : *BB)
+      if (auto *L = dyn_cast<LoadInst>(&I);
+          L && isa<FixedVectorType>(L->getType()) && L->getType()->isFPOrFPVectorTy() &&
+          isActive(L))
+        ByObject[getUnderlyingObject(L->getPointerOperand())].push_back(L);
+  if (ByObject.empty())
+    return;
+  TargetLibraryInfoImpl TLII(Triple(F.getParent()->getTargetTriple()));
+  TargetLibraryInfo TLI(TLII, &F);
+  AssumptionCache AC(F);
+  ScalarEvolution SE(F, TLI, AC, DT, LI);
+  const DataLayout &DL = F.getDataLayout();
+  for (auto &[Obj, Loads] : ByObject) {
+    if (Loads.size() < 2 || Loads.size() > 64)
+      continue;
+    for (auto [N, A] : enumerate(Loads))
+      for (LoadInst *L : ArrayRef(Loads).drop_front(N + 1)) {
+        int64_t Bytes = DL.getTypeStoreSize(A->getType());
+        if (Bytes != int64_t(DL.getTypeStoreSize(L->getType())))
+          continue;
+        auto *D = dyn_cast<SCEVConstant>(SE.getMinusSCEV(SE.getSCEV(A->getPointerOperand()),
+                                                         SE.getSCEV(L->getPointerOperand())));
+        if (!D)
+          continue;
+        int64_t Diff = std::abs(D->getAPInt().getSExtValue());
+        if (Diff % Bytes != 0 && Diff < 4 * Bytes) {
+          LaneAccumulated.insert(A);
+          LaneAccumulated.insert(L);
+        }
+      }
+  }
+}
+
 void GradientBuilder::visitLoadInst(LoadInst &I) {
   // The load's adjoint accumulates into the shadow it read from.
   Value *A = takeAdjoint(&I);
@@ -221,6 +271,17 @@ void GradientBuilder::visitLoadInst(LoadInst &I) {
   if (!S)
     return fail(I, "reverse mode: this load has no shadow to accumulate into");
   S = primal(S);
+  if (LaneAccumulated.contains(&I)) {
+    auto *VT = cast<FixedVectorType>(I.getType());
+    Type *E = VT->getElementType();
+    Align EltAlign = commonAlignment(I.getAlign(), F.getDataLayout().getTypeStoreSize(E));
+    for (unsigned Lane = 0; Lane < VT->getNumElements(); ++Lane) {
+      Value *P = B.CreateConstInBoundsGEP1_64(E, S, Lane);
+      Value *Old = B.CreateAlignedLoad(E, P, EltAlign);
+      B.CreateAlignedStore(B.CreateFAdd(Old, B.CreateExtractElement(A, Lane)), P, EltAlign);
+    }
+    return;
+  }
   Value *Old = B.CreateAlignedLoad(I.getType(), S, I.getAlign());
   B.CreateAlignedStore(addValues(B, Old, A), S, I.getAlign());
 }

@@ -109,7 +109,7 @@ define double @df(double %x, i32 %n) {
 ; CHECK-NEXT:    %t.rev = fadd double %fi.rev, %x
 ; adjoint(acc) += t a, adjoint(t) += acc a, with the values read back.
 ; CHECK-NEXT:    [[A:%.*]] = load double, ptr %acc.next.adj
-; CHECK-NEXT:    store double 0.000000e+00, ptr %acc.next.adj
+; CHECK-NEXT:    store double -0.000000e+00, ptr %acc.next.adj
 ; CHECK-NEXT:    [[DACC:%.*]] = fmul double %t.rev, [[A]]
 ; CHECK-NEXT:    [[ACC0:%.*]] = load double, ptr %acc.adj
 ; CHECK-NEXT:    [[ACC1:%.*]] = fadd double [[ACC0]], [[DACC]]
@@ -120,7 +120,7 @@ define double @df(double %x, i32 %n) {
 ; CHECK-NEXT:    store double [[T1]], ptr %t.adj
 ; t = fi + x: x's adjoint gets t's (fi is an integer conversion: none).
 ; CHECK-NEXT:    [[AT2:%.*]] = load double, ptr %t.adj
-; CHECK-NEXT:    store double 0.000000e+00, ptr %t.adj
+; CHECK-NEXT:    store double -0.000000e+00, ptr %t.adj
 ; CHECK-NEXT:    [[X0:%.*]] = load double, ptr %x.adj
 ; CHECK-NEXT:    [[X1:%.*]] = fadd double [[X0]], [[AT2]]
 ; CHECK-NEXT:    store double [[X1]], ptr %x.adj

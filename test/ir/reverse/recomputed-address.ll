@@ -85,7 +85,7 @@ define void @df(ptr %x, ptr %dx, i32 %n) {
 ; CHECK-NOT:     %p.rev
 ; CHECK:         store double {{%.*}}, ptr %v.adj
 ; CHECK-NEXT:    [[AV:%.*]] = load double, ptr %v.adj
-; CHECK-NEXT:    store double 0.000000e+00, ptr %v.adj
+; CHECK-NEXT:    store double -0.000000e+00, ptr %v.adj
 ; CHECK-NEXT:    [[OLD:%.*]] = load double, ptr %p.shadow.rev, align 8
 ; CHECK-NEXT:    [[NEW:%.*]] = fadd double [[OLD]], [[AV]]
 ; CHECK-NEXT:    store double [[NEW]], ptr %p.shadow.rev, align 8

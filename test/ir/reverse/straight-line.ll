@@ -58,7 +58,7 @@ define { double, double } @df(double %x, double %y) {
 ; fadd passes its adjoint to both operands unchanged.
 ; CHECK:       rev.entry:
 ; CHECK-NEXT:    [[AS:%.*]] = load double, ptr %s.adj
-; CHECK-NEXT:    store double 0.000000e+00, ptr %s.adj
+; CHECK-NEXT:    store double -0.000000e+00, ptr %s.adj
 ; CHECK-NEXT:    [[M0:%.*]] = load double, ptr %m.adj
 ; CHECK-NEXT:    [[M1:%.*]] = fadd double [[M0]], [[AS]]
 ; CHECK-NEXT:    store double [[M1]], ptr %m.adj
@@ -67,7 +67,7 @@ define { double, double } @df(double %x, double %y) {
 ; CHECK-NEXT:    store double [[Q1]], ptr %q.adj
 ; fdiv: adjoint(x) += (1 / y) a, adjoint(y) += -(q / y) a
 ; CHECK-NEXT:    [[AQ:%.*]] = load double, ptr %q.adj
-; CHECK-NEXT:    store double 0.000000e+00, ptr %q.adj
+; CHECK-NEXT:    store double -0.000000e+00, ptr %q.adj
 ; CHECK-NEXT:    [[RECIP:%.*]] = fdiv double 1.000000e+00, %y
 ; CHECK-NEXT:    [[QY:%.*]] = fdiv double %q, %y
 ; CHECK-NEXT:    [[NQY:%.*]] = fneg double [[QY]]
@@ -81,7 +81,7 @@ define { double, double } @df(double %x, double %y) {
 ; CHECK-NEXT:    store double [[Y1]], ptr %y.adj
 ; fmul: each operand's adjoint gets the other operand times the adjoint.
 ; CHECK-NEXT:    [[AM:%.*]] = load double, ptr %m.adj
-; CHECK-NEXT:    store double 0.000000e+00, ptr %m.adj
+; CHECK-NEXT:    store double -0.000000e+00, ptr %m.adj
 ; CHECK-NEXT:    [[DX2:%.*]] = fmul double %y, [[AM]]
 ; CHECK-NEXT:    [[X2:%.*]] = load double, ptr %x.adj
 ; CHECK-NEXT:    [[X3:%.*]] = fadd double [[X2]], [[DX2]]
@@ -91,10 +91,13 @@ define { double, double } @df(double %x, double %y) {
 ; CHECK-NEXT:    [[Y3:%.*]] = fadd double [[Y2]], [[DY2]]
 ; CHECK-NEXT:    store double [[Y3]], ptr %y.adj
 ; CHECK-NEXT:    br label %gradient.return
-; The results, in the order of the active arguments.
+; The results, in the order of the active arguments (+ 0.0: adjoints start
+; from -0.0, the identity of fadd; an argument nothing reached returns +0.0).
 ; CHECK:       gradient.return:
-; CHECK-NEXT:    [[RX:%.*]] = load double, ptr %x.adj
-; CHECK-NEXT:    [[RY:%.*]] = load double, ptr %y.adj
+; CHECK-NEXT:    [[LX:%.*]] = load double, ptr %x.adj
+; CHECK-NEXT:    [[RX:%.*]] = fadd double [[LX]], 0.000000e+00
+; CHECK-NEXT:    [[LY:%.*]] = load double, ptr %y.adj
+; CHECK-NEXT:    [[RY:%.*]] = fadd double [[LY]], 0.000000e+00
 ; CHECK:         [[R0:%.*]] = insertvalue { double, double } poison, double [[RX]], 0
 ; CHECK-NEXT:    [[R1:%.*]] = insertvalue { double, double } [[R0]], double [[RY]], 1
 ; CHECK-NEXT:    ret { double, double } [[R1]]
