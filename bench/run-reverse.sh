@@ -6,6 +6,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 OUT="$ROOT/build/bench-reverse"
 mkdir -p "$OUT"
-"$ROOT/build/bin/adjoint-cc" -O3 -mllvm -adjoint-print-perf "$ROOT/bench/reverse/kernels.c" \
+# -adjoint-reuse-tape=0: every tape starts empty and grows through realloc, where its size is
+# measured (a reused spare block would hide it).
+"$ROOT/build/bin/adjoint-cc" -O3 -mllvm -adjoint-print-perf -mllvm -adjoint-reuse-tape=0 \
+  "$ROOT/bench/reverse/kernels.c" \
   -Wl,--wrap=realloc -o "$OUT/kernels" -lm | grep -E "^adjoint: perf" || true
 taskset -c 0 "$OUT/kernels" | tee "$OUT/results.txt"
