@@ -228,13 +228,19 @@ void GradientBuilder::visitInsertValueInst(InsertValueInst &I) {
 /// four vectors away from another vector load, at an offset that is not a
 /// whole number of vectors, goes into the shadow lane by lane, which
 /// forwards.
+///
+/// The re-optimization packs neighbouring scalar shadow updates into vectors
+/// (SLP), which makes gradients with many independent updates much faster
+/// (gmm 3.9 -> 2.5 x primal) but creates the same overlapping vectors when
+/// the reverse loop updates the shadow of one element in several nearby
+/// iterations (a scalar stencil: a[k-1], a[k], a[k+1]). Such a gradient,
+/// or one with lane-by-lane accumulations, is marked adjoint-no-slp.
 void GradientBuilder::chooseLaneAccumulations() {
   DenseMap<const Value *, SmallVector<LoadInst *, 8>> ByObject;
   for (BasicBlock *BB : Blocks)
     for (Instruction &I : *BB)
       if (auto *L = dyn_cast<LoadInst>(&I);
-          L && isa<FixedVectorType>(L->getType()) && L->getType()->isFPOrFPVectorTy() &&
-          isActive(L))
+          L && L->getType()->isFPOrFPVectorTy() && isActive(L))
         ByObject[getUnderlyingObject(L->getPointerOperand())].push_back(L);
   if (ByObject.empty())
     return;
@@ -251,17 +257,26 @@ void GradientBuilder::chooseLaneAccumulations() {
         int64_t Bytes = DL.getTypeStoreSize(A->getType());
         if (Bytes != int64_t(DL.getTypeStoreSize(L->getType())))
           continue;
-        auto *D = dyn_cast<SCEVConstant>(SE.getMinusSCEV(SE.getSCEV(A->getPointerOperand()),
-                                                         SE.getSCEV(L->getPointerOperand())));
+        const SCEV *PA = SE.getSCEV(A->getPointerOperand());
+        auto *D = dyn_cast<SCEVConstant>(SE.getMinusSCEV(PA, SE.getSCEV(L->getPointerOperand())));
         if (!D)
           continue;
         int64_t Diff = std::abs(D->getAPInt().getSExtValue());
-        if (Diff % Bytes != 0 && Diff < 4 * Bytes) {
+        if (isa<FixedVectorType>(A->getType()) && Diff % Bytes != 0 && Diff < 4 * Bytes) {
           LaneAccumulated.insert(A);
           LaneAccumulated.insert(L);
         }
+        // The same element again 1 to 3 iterations later.
+        if (auto *AR = dyn_cast<SCEVAddRecExpr>(PA))
+          if (auto *Step = dyn_cast<SCEVConstant>(AR->getStepRecurrence(SE))) {
+            int64_t S = std::abs(Step->getAPInt().getSExtValue());
+            if (S != 0 && Diff != 0 && Diff % S == 0 && Diff / S <= 3)
+              Rev.addFnAttr("adjoint-no-slp");
+          }
       }
   }
+  if (!LaneAccumulated.empty())
+    Rev.addFnAttr("adjoint-no-slp");
 }
 
 void GradientBuilder::visitLoadInst(LoadInst &I) {

@@ -103,17 +103,21 @@ void optimizeGeneratedFunctions(const DerivativeSet &Derivatives, PassBuilder &P
                                 FunctionAnalysisManager &FAM) {
   FunctionPassManager Simplify =
       PB.buildFunctionSimplificationPipeline(OptimizationLevel::O2, ThinOrFullLTOPhase::None);
-  // Tangent lanes and tangents beside vectorized primal code are
-  // straight-line work that packs into vectors. Gradients are left out:
-  // SLP turns neighbouring shadow updates in a reverse loop into overlapping
-  // vector read-modify-writes, which stall on store forwarding.
+  // Tangent lanes, tangents beside vectorized primal code and independent
+  // shadow updates are straight-line work that packs into vectors. A
+  // gradient whose reverse loops update one shadow element in nearby
+  // iterations is marked adjoint-no-slp (GradientRules.cpp): SLP would turn
+  // those updates into overlapping vector read-modify-writes, which stall
+  // on store forwarding.
   FunctionPassManager Pack;
   Pack.addPass(SLPVectorizerPass());
   Pack.addPass(InstCombinePass());
   for (Function *F : Derivatives.generated()) {
     FAM.invalidate(*F, PreservedAnalyses::none());
     Simplify.run(*F, FAM);
-    if (Derivatives.keyOf(F).Kind == DerivativeKind::Tangent)
+    if (F->hasFnAttribute("adjoint-no-slp"))
+      F->removeFnAttr("adjoint-no-slp");
+    else
       Pack.run(*F, FAM);
   }
 }
