@@ -191,6 +191,14 @@ bool integerMovesAsCopies(Function &F) {
           !S->isSimple() || L->getParent() != &BB ||
           !DL.typeSizeEqualsStoreSize(L->getType()))
         continue;
+      // A move whose address the program computed as an integer element
+      // or field (a GEP whose result is an integer) moves an integer.
+      auto DeclaredInteger = [](Value *P) {
+        auto *G = dyn_cast<GetElementPtrInst>(P);
+        return G && G->getResultElementType()->isIntOrIntVectorTy();
+      };
+      if (DeclaredInteger(L->getPointerOperand()) || DeclaredInteger(S->getPointerOperand()))
+        continue;
       bool WritesBetween = false;
       for (Instruction *X = L->getNextNode(); X != S && !WritesBetween; X = X->getNextNode())
         WritesBetween = X->mayWriteToMemory();

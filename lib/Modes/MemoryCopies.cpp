@@ -121,9 +121,10 @@ static std::optional<GradientBuilder::CopyLayout> layoutOfTBAAStruct(MemTransfer
   return L;
 }
 
-/// The one type (a float type, or ptr) in which the function reads and
-/// writes the memory \p Ptr points into, or null when there is none or
-/// several. Pointers through a phi or select count for each object they may
+/// The one type (a float type, an integer type, or ptr) in which the
+/// function reads and writes the memory \p Ptr points into, or null when
+/// there is none or several. (Memory only ever read and written as integers
+/// holds integers: moving its bytes moves no adjoint.) Pointers through a phi or select count for each object they may
 /// point into (buffers swapped between loop iterations, a vector's buffer
 /// before and after it grows); null is no object.
 Type *GradientBuilder::accessedType(Value *Ptr) const {
@@ -149,7 +150,7 @@ Type *GradientBuilder::accessedType(Value *Ptr) const {
         T = T->getScalarType();
       if (!T)
         continue;
-      if ((!T->isFloatingPointTy() && !T->isPointerTy()) || (Found && Found != T))
+      if (Found && Found != T)
         return nullptr;
       Found = T;
     }
