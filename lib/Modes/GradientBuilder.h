@@ -29,7 +29,10 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/Analysis/AssumptionCache.h"
 #include "llvm/Analysis/LoopInfo.h"
+#include "llvm/Analysis/ScalarEvolution.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/IR/Dominators.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstVisitor.h"
@@ -194,6 +197,13 @@ private:
   bool AnyMemoryWritten = false;
   llvm::DominatorTree DT;
   llvm::LoopInfo LI;
+  /// ScalarEvolution over F, built on first use and shared by every phase
+  /// that asks (lane accumulations, counted loops).
+  llvm::ScalarEvolution &scalarEvolution();
+  std::unique_ptr<llvm::TargetLibraryInfoImpl> TLII;
+  std::unique_ptr<llvm::TargetLibraryInfo> TLI;
+  std::unique_ptr<llvm::AssumptionCache> AC;
+  std::unique_ptr<llvm::ScalarEvolution> SE;
   llvm::SmallVector<llvm::BasicBlock *, 16> Blocks;     ///< forward, in RPO
   llvm::ReturnInst *Return = nullptr; ///< the one return, if any
   /// Where the reverse pass starts: seeds the result's adjoint (and in the

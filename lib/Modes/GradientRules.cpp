@@ -10,10 +10,8 @@
 #include "Modes/GradientBuilder.h"
 
 #include "Rules/Rules.h"
-#include "llvm/Analysis/AssumptionCache.h"
 #include "llvm/Analysis/ScalarEvolution.h"
 #include "llvm/Analysis/ScalarEvolutionExpressions.h"
-#include "llvm/Analysis/TargetLibraryInfo.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -244,10 +242,7 @@ void GradientBuilder::chooseLaneAccumulations() {
         ByObject[getUnderlyingObject(L->getPointerOperand())].push_back(L);
   if (ByObject.empty())
     return;
-  TargetLibraryInfoImpl TLII(Triple(F.getParent()->getTargetTriple()));
-  TargetLibraryInfo TLI(TLII, &F);
-  AssumptionCache AC(F);
-  ScalarEvolution SE(F, TLI, AC, DT, LI);
+  ScalarEvolution &SE = scalarEvolution();
   const DataLayout &DL = F.getDataLayout();
   for (auto &[Obj, Loads] : ByObject) {
     if (Loads.size() < 2 || Loads.size() > 64)

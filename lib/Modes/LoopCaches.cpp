@@ -47,16 +47,23 @@ GradientBuilder::CountedLoop *GradientBuilder::countedLoopOf(BasicBlock *BB) con
   return It == Counted.end() ? nullptr : It->second.get();
 }
 
+ScalarEvolution &GradientBuilder::scalarEvolution() {
+  if (!SE) {
+    TLII = std::make_unique<TargetLibraryInfoImpl>(Triple(F.getParent()->getTargetTriple()));
+    TLI = std::make_unique<TargetLibraryInfo>(*TLII, &F);
+    AC = std::make_unique<AssumptionCache>(F);
+    SE = std::make_unique<ScalarEvolution>(F, *TLI, *AC, DT, LI);
+  }
+  return *SE;
+}
+
 AllocaInst *GradientBuilder::intSlot(const Twine &Name) {
   IRBuilder<> EB(&Rev.getEntryBlock(), Rev.getEntryBlock().begin());
   return EB.CreateAlloca(EB.getInt64Ty(), nullptr, Name);
 }
 
 void GradientBuilder::chooseCountedLoops() {
-  TargetLibraryInfoImpl TLII(Triple(F.getParent()->getTargetTriple()));
-  TargetLibraryInfo TLI(TLII, &F);
-  AssumptionCache AC(F);
-  ScalarEvolution SE(F, TLI, AC, DT, LI);
+  ScalarEvolution &SE = scalarEvolution();
   // Without LCSSA phis: they would rewire uses of loop values after the
   // shadows were built, leaving those uses without one.
   SCEVExpander Expander(SE, F.getDataLayout(), "trips", /*PreserveLCSSA=*/false);

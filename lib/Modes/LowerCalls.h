@@ -29,17 +29,6 @@ bool lowerLibraryCalls(llvm::Function &F);
 /// posix_memalign(&p, a, n) becomes p = aligned_alloc(a, n rounded up to a).
 bool lowerAllocationsForReverse(llvm::Function &F);
 
-/// For reverse mode, an integer load whose only use is a store right after
-/// it (nothing writes memory in between) becomes a memcpy: it moves bytes
-/// that may hold a float (InstCombine turns small copies into such moves,
-/// as std::vector's growth of one double), and the reverse of a copy knows
-/// from the memory's type which bytes are floats, or reports that it cannot
-/// tell. The move's TBAA tag goes with it as the copy's !tbaa.struct. A
-/// move through an address computed as an integer element or field (a GEP
-/// whose result type is an integer, as clang emits at -O0) stays a move.
-/// (A double copied through integer pointers in the source is not seen.)
-bool integerMovesAsCopies(llvm::Function &F);
-
 } // namespace adjoint
 
 #endif

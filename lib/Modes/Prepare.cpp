@@ -11,6 +11,7 @@
 #include "Modes/LowerCalls.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
@@ -104,6 +105,55 @@ void splitInvokeResultEdges(Function &F) {
       Invokes.push_back(II);
   for (InvokeInst *II : Invokes)
     SplitEdge(II->getParent(), II->getNormalDest());
+}
+
+bool integerMovesAsCopies(Function &F) {
+  const DataLayout &DL = F.getDataLayout();
+  SmallVector<StoreInst *, 8> Moves;
+  for (BasicBlock &BB : F)
+    for (Instruction &I : BB) {
+      auto *S = dyn_cast<StoreInst>(&I);
+      auto *L = S ? dyn_cast<LoadInst>(S->getValueOperand()) : nullptr;
+      if (!L || !L->getType()->isIntOrIntVectorTy() || !L->hasOneUse() || !L->isSimple() ||
+          !S->isSimple() || L->getParent() != &BB ||
+          !DL.typeSizeEqualsStoreSize(L->getType()))
+        continue;
+      // A move whose address the program computed as an integer element
+      // or field (a GEP whose result is an integer) moves an integer.
+      auto DeclaredInteger = [](Value *P) {
+        auto *G = dyn_cast<GetElementPtrInst>(P);
+        return G && G->getResultElementType()->isIntOrIntVectorTy();
+      };
+      if (DeclaredInteger(L->getPointerOperand()) || DeclaredInteger(S->getPointerOperand()))
+        continue;
+      bool WritesBetween = false;
+      for (Instruction *X = L->getNextNode(); X != S && !WritesBetween; X = X->getNextNode())
+        WritesBetween = X->mayWriteToMemory();
+      if (!WritesBetween)
+        Moves.push_back(S);
+    }
+  for (StoreInst *S : Moves) {
+    auto *L = cast<LoadInst>(S->getValueOperand());
+    IRBuilder<> B(S);
+    uint64_t Bytes = DL.getTypeStoreSize(L->getType());
+    CallInst *Copy = B.CreateMemCpy(S->getPointerOperand(), S->getAlign(), L->getPointerOperand(),
+                                    L->getAlign(), B.getInt64(Bytes));
+    Copy->setDebugLoc(S->getDebugLoc());
+    MDNode *Tag = S->getMetadata(LLVMContext::MD_tbaa);
+    if (!Tag)
+      Tag = L->getMetadata(LLVMContext::MD_tbaa);
+    if (Tag) {
+      LLVMContext &Ctx = F.getContext();
+      Type *I64 = Type::getInt64Ty(Ctx);
+      Copy->setMetadata(LLVMContext::MD_tbaa_struct,
+                        MDNode::get(Ctx, {ConstantAsMetadata::get(ConstantInt::get(I64, 0)),
+                                          ConstantAsMetadata::get(ConstantInt::get(I64, Bytes)),
+                                          Tag}));
+    }
+    S->eraseFromParent();
+    L->eraseFromParent();
+  }
+  return !Moves.empty();
 }
 
 void moveBody(Function &From, Function &To, ArrayRef<Value *> NewArgs) {

@@ -26,6 +26,8 @@ static constexpr const char *ShadowTablePrefix = "__enzyme_shadow_global";
 
 SmallVector<GlobalVariable *, 2> namedShadows(const GlobalVariable &G) {
   SmallVector<GlobalVariable *, 2> Shadows;
+  if (!G.hasMetadata()) // the common case, on activity's hot path: one bit
+    return Shadows;
   if (MDNode *MD = G.getMetadata(ShadowMetadata))
     for (const MDOperand &Op : MD->operands())
       if (auto *C = dyn_cast_or_null<ConstantAsMetadata>(Op.get()))
