@@ -6,13 +6,7 @@
 // differences (the perturbations do not change the trip counts).
 // RUN: %check-program %s
 #include "Inputs/rm_fd.h"
-
-typedef struct {
-  void *tape;
-  double y;
-} Aug;
-Aug __enzyme_augmentfwd_r(void *, ...);
-double __enzyme_reverse_d(void *, ...);
+#include "../reverse/Inputs/split.h"
 
 #define N 6
 static int last_count;

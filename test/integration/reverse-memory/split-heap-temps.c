@@ -8,12 +8,7 @@
 #include "Inputs/rm_fd.h"
 #include <stdlib.h>
 
-typedef struct {
-  void *tape;
-  double y;
-} Aug;
-Aug __enzyme_augmentfwd_r(void *, ...);
-double __enzyme_reverse_d(void *, ...);
+#include "../reverse/Inputs/split.h"
 
 #define N 6
 /* t_i = exp(x_i / 2); s = sum_i sin(t_i) t_{i+1} */

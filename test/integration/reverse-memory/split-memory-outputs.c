@@ -5,13 +5,7 @@
 // also returning a value whose adjoint is passed to the reverse call. Analytic values.
 // RUN: %check-program %s
 #include "Inputs/rm_fd.h"
-
-typedef struct {
-  void *tape;
-  double y;
-} Aug;
-Aug __enzyme_augmentfwd_r(void *, ...);
-double __enzyme_reverse_d(void *, ...);
+#include "../reverse/Inputs/split.h"
 
 #define N 5
 static void two_outs(const double *x, double *u, double *v) {

@@ -7,12 +7,7 @@
 #include "Inputs/list.h"
 #include <stdlib.h>
 
-typedef struct {
-  void *tape;
-  double y;
-} Aug;
-Aug __enzyme_augmentfwd_r(void *, ...);
-double __enzyme_reverse_d(void *, ...);
+#include "../reverse/Inputs/split.h"
 
 #define N 5
 static double lsum(const struct node *l, double a) {

@@ -5,13 +5,7 @@
 // struct read through a pointer with an active scalar. Analytic values and finite differences.
 // RUN: %check-program %s
 #include "Inputs/rm_fd.h"
-
-typedef struct {
-  void *tape;
-  double y;
-} Aug;
-Aug __enzyme_augmentfwd_r(void *, ...);
-double __enzyme_reverse_d(void *, ...);
+#include "../reverse/Inputs/split.h"
 
 #define N 5
 static double outs(const double *x, double *y, int n) {

@@ -6,13 +6,7 @@
 // finite differences of the composition.
 // RUN: %check-program %s
 #include "Inputs/rm_fd.h"
-
-typedef struct {
-  void *tape;
-  double y;
-} Aug;
-Aug __enzyme_augmentfwd_r(void *, ...);
-double __enzyme_reverse_d(void *, ...);
+#include "../reverse/Inputs/split.h"
 
 #define N 5
 /* y_i = x_i * x_{i+1} + sin(x_i) */

@@ -10,13 +10,7 @@
 // and analytic values.
 // RUN: %check-program %s
 #include "Inputs/rev_fd.h"
-
-typedef struct {
-  void *tape;
-  double y;
-} Aug;
-Aug __enzyme_augmentfwd_r(void *, ...);
-double __enzyme_reverse_d(void *, ...);
+#include "Inputs/split.h"
 
 static double f(double *x, int n, double a) {
   double s = 0;

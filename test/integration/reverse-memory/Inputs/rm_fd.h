@@ -16,6 +16,17 @@
 
 #define RM_FD_MAX 256
 
+/* xp, xm = copies of x with component i moved by +-1e-6 max(1, |x_i|); returns the step
+ * actually taken after rounding. */
+static inline double rm_fd_perturb(const double *x, int n, int i, double *xp, double *xm) {
+  memcpy(xp, x, sizeof(double) * n);
+  memcpy(xm, x, sizeof(double) * n);
+  double h = 1e-6 * (fabs(x[i]) > 1.0 ? fabs(x[i]) : 1.0);
+  xp[i] += h;
+  xm[i] -= h;
+  return xp[i] - xm[i];
+}
+
 static inline double rm_fd(double (*g)(double *), const double *x, int n, int i) {
   double xp[RM_FD_MAX], xm[RM_FD_MAX];
   if (n > RM_FD_MAX) {
@@ -23,12 +34,7 @@ static inline double rm_fd(double (*g)(double *), const double *x, int n, int i)
     ++adj_failures;
     return 0.0;
   }
-  memcpy(xp, x, sizeof(double) * n);
-  memcpy(xm, x, sizeof(double) * n);
-  double h = 1e-6 * (fabs(x[i]) > 1.0 ? fabs(x[i]) : 1.0);
-  xp[i] += h;
-  xm[i] -= h;
-  double step = xp[i] - xm[i];
+  double step = rm_fd_perturb(x, n, i, xp, xm);
   return (g(xp) - g(xm)) / step;
 }
 
@@ -40,17 +46,13 @@ static inline double rm_fd_out(void (*f)(const double *, double *), const double
     ++adj_failures;
     return 0.0;
   }
-  memcpy(xp, x, sizeof(double) * n);
-  memcpy(xm, x, sizeof(double) * n);
-  double h = 1e-6 * (fabs(x[i]) > 1.0 ? fabs(x[i]) : 1.0);
-  xp[i] += h;
-  xm[i] -= h;
+  double step = rm_fd_perturb(x, n, i, xp, xm);
   f(xp, yp);
   f(xm, ym);
   double s = 0.0;
   for (int k = 0; k < m; ++k)
     s += w[k] * (yp[k] - ym[k]);
-  return s / (xp[i] - xm[i]);
+  return s / step;
 }
 
 #endif
