@@ -3,8 +3,9 @@
 set -euo pipefail
 # valgrind: the test suite runs every reverse-mode program under memcheck. ADOL-C, Sacado and
 # gnuplot: the benchmark suite (bench/suite.sh), whose smoke run is part of the test suite.
+# cvise: test/fuzz/shrink.sh reduces failing fuzz programs with it.
 pkgs=(cmake ninja-build llvm-19-dev clang-19 lld-19 llvm-19-tools libclang-19-dev libzstd-dev
-      python3 valgrind libadolc-dev libtrilinos-sacado-dev gnuplot-nox)
+      python3 valgrind libadolc-dev libtrilinos-sacado-dev gnuplot-nox cvise)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Random forward- and reverse-mode programs for Adjoint (standard library only).
 
-  gen_programs.py --out DIR --seeds 1-24 [--mode forward|reverse] [--sabotage SEED]
+  gen_programs.py --out DIR --seeds 1-24 [--mode forward|reverse|memory] [--sabotage SEED]
                   [--sabotage-compile SEED]
 
 For each seed, writes DIR/fuzz-SEED.c: a random but well-defined C function
@@ -59,6 +59,11 @@ in that input alone (same h and tolerances as forward mode; the interpreter
 checks each of those differences like the forward one), and one random
 direction v is checked with __enzyme_fwddiff: tangent = <gradient, v> to 1e-10
 (1e-5 with float intermediates, where both modes round in single precision).
+
+--mode memory writes reverse-mode programs whose f writes memory (output arrays,
+in-place updates, overwritten inputs, the heap, mutable globals, copies, helpers
+of every linkage, recursion, data-dependent loops) and checks split mode too; they
+come from gen_reverse_memory.py (see its description), from their own random stream.
 
 --sabotage SEED makes that seed's program expect a wrong derivative;
 --sabotage-compile SEED makes it call an undefined external function (the
@@ -1950,11 +1955,18 @@ def parse_seeds(text):
 
 
 def main():
+    if '--mode' in sys.argv and sys.argv[sys.argv.index('--mode') + 1:][:1] == ['memory']:
+        # reverse-mode programs that write memory: their own module and random stream
+        sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+        import gen_reverse_memory
+        return gen_reverse_memory.main(sys.argv[1:])
     ap = argparse.ArgumentParser(description=__doc__.split('\n')[0])
     ap.add_argument('--out', required=True)
-    ap.add_argument('--mode', choices=['forward', 'reverse'], default='forward',
+    ap.add_argument('--mode', choices=['forward', 'reverse', 'memory'], default='forward',
                     help='forward: __enzyme_fwddiff tangents (default); reverse: '
-                         '__enzyme_autodiff gradients')
+                         '__enzyme_autodiff gradients; memory: reverse mode through memory, '
+                         'the heap, globals, helpers, recursion and split mode '
+                         '(gen_reverse_memory.py)')
     ap.add_argument('--seeds', required=True, help='e.g. 1-24 or 3,5,9-12')
     ap.add_argument('--sabotage', type=int, action='append', default=[],
                     help='this seed expects a wrong derivative (to check that the test fails)')
