@@ -308,7 +308,8 @@ class Program:
             lines += ["for (int j = 0; j < %d; ++j)" % self.ko,
                       "  outs[j] = %s;" % self.bounded(L + ["0.3 * j"], 2)]
         if self.sabotage_compile:
-            lines.append("T undefined_call = fuzz_undefined_function(%s);" % locs[-1])
+            lines += ["#ifdef PRIMAL_ONLY", "T undefined_call = 0;", "#else",
+                      "T undefined_call = fuzz_undefined_function(%s);" % locs[-1], "#endif"]
             locs.append("undefined_call")
         terms = " + ".join("%s * %s" % (num(self.rng, 0.3, 1.2), l) for l in locs)
         lines.append("return %s;" % terms)
@@ -374,7 +375,7 @@ class Program:
         if self.sabotage_compile:
             o.append('extern "C" double fuzz_undefined_function(double);')
         sig = ", ".join(self.ptype(p, k) for p, k in self.params)
-        bodytxt = ["  " + l for l in body]
+        bodytxt = [l if l.startswith("#") else "  " + l for l in body]
         if self.linkage == "template":
             o.append("template <typename T> T f(%s) {" % sig)
             o += bodytxt + ["}"]
@@ -382,7 +383,7 @@ class Program:
         else:
             if self.linkage == "member":
                 o += ["struct Problem {", "  using T = double;",
-                      "  static T f(%s) {" % sig] + ["  " + l for l in bodytxt] + ["  }", "};"]
+                      "  static T f(%s) {" % sig] + [l if l.startswith("#") else "  " + l for l in bodytxt] + ["  }", "};"]
                 self.fname = "Problem::f"
             else:
                 o.append("using T = double;")
