@@ -22,7 +22,8 @@
 #               error
 #   error       any other failed compile, or a failed primal-only build or run: a bug of
 #               the generator
-# A program counts in the worst class of its builds (crash > wrong > error > diagnostic).
+# A compile that fails in any other way than with a diagnostic is retried once (the plugin
+# may have been in the middle of a rebuild). A program counts in the worst class of its builds (crash > wrong > error > diagnostic).
 # Prints the seed, level, class and source of every failure (with the first lines of its
 # log; logs stay next to the sources as fuzz-SEED-OLEVEL.log), then
 #   fuzz: P programs, B builds, W wrong, C crashes, D diagnostics, E errors; S fd skipped
@@ -51,11 +52,34 @@ if [ "${1:-}" = --one ]; then
       } >> "$bin.fail"
     fi
   }
+  # compile LEVEL LOG: the plugin is rebuilt from time to time; a compile that fails
+  # otherwise than with a diagnostic of the plugin is retried once (after waiting for a
+  # plugin that cannot be loaded)
+  compile() {
+    local try rc
+    for try in 1 2; do
+      # shellcheck disable=SC2086
+      $cc $1 "$src" -o "$bin$1" -lm > "$2" 2>&1
+      rc=$?
+      [ $rc -eq 0 ] && return 0
+      if grep -q 'error: adjoint:' "$2" &&
+         ! grep -q 'PLEASE submit a bug report\|Stack dump\|internal error\|not valid IR' "$2"; then
+        return $rc
+      fi
+      [ $try = 1 ] || return $rc
+      for _ in 1 2 3 4 5 6 7 8 9 10 11 12; do
+        grep -q 'unable to load plugin' "$2" || break
+        sleep 10
+        # shellcheck disable=SC2086
+        $cc $1 "$src" -o "$bin$1" -lm > "$2" 2>&1 && return 0
+      done
+    done
+    return $rc
+  }
   last=
   for O in ${FUZZ_OPTS:--O0 -O2}; do
     log="$bin$O.log"
-    # shellcheck disable=SC2086
-    $cc $O "$src" -o "$bin$O" -lm > "$log" 2>&1
+    compile "$O" "$log"
     rc=$?
     if [ $rc -ne 0 ]; then
       if [ $rc -gt 128 ] || grep -q 'PLEASE submit a bug report\|Stack dump' "$log"; then

@@ -44,8 +44,15 @@ if [ "$ext" = cpp ]; then cc=$ADJOINT_CXX plain=$CLANGXX; fi
 # The part to reduce and the fixed harness.
 if grep -q '^#define NIN' "$src"; then
   n=$(grep -n '^#define NIN' "$src" | head -n 1 | cut -d: -f1)
-  head -n $((n - 1)) "$src" > "$work/head.$ext"
-  tail -n +"$n" "$src" > "$work/tail.$ext"
+  # the table of named global shadows belongs to the harness too (it comes right after the
+  # globals; without it the harness reads shadows nothing writes)
+  head -n $((n - 1)) "$src" | awk '
+    /^#ifndef PRIMAL_ONLY$/ { hold = $0; next }
+    hold != "" && /__enzyme_shadow_globals/ { table = 1; print hold > T; print > T; hold = ""; next }
+    hold != "" { print hold; hold = "" }
+    table && /^#endif$/ { print > T; table = 0; next }
+    { print }' T="$work/table.$ext" > "$work/head.$ext"
+  { [ -f "$work/table.$ext" ] && cat "$work/table.$ext"; tail -n +"$n" "$src"; } > "$work/tail.$ext"
 else
   cp "$src" "$work/head.$ext"
   : > "$work/tail.$ext"
@@ -102,9 +109,18 @@ $plain -DPRIMAL_ONLY -O1 -g -Werror=uninitialized -Werror=sometimes-uninitialize
   -fsanitize=address,undefined -fno-sanitize-recover=all $inc cand.$ext -o primal -lm \
   > /dev/null 2>&1 || exit 1
 ASAN_OPTIONS=detect_leaks=0 timeout 20 ./primal > /dev/null 2>&1 || exit 1
-[ "\$("$work/classify.sh" "\$PWD/cand.$ext" $level)" = $class ]
+[ "\$("$work/classify.sh" "\$PWD/cand.$ext" $level)" = $class ] || exit 1
 EOF
 chmod +x "$work/test.sh"
+# MemorySanitizer too, when the original passes it: a reduction must not read uninitialized
+# memory (-Wuninitialized misses array elements)
+if $plain -DPRIMAL_ONLY -O1 -g -fsanitize=memory $inc "$work/full.$ext" -o "$work/msan" -lm \
+     > /dev/null 2>&1 && timeout 20 "$work/msan" > /dev/null 2>&1; then
+  cat >> "$work/test.sh" <<EOF
+$plain -DPRIMAL_ONLY -O1 -g -fsanitize=memory $inc cand.$ext -o msan -lm > /dev/null 2>&1 || exit 1
+timeout 20 ./msan > /dev/null 2>&1
+EOF
+fi
 (cd "$work" && ./test.sh) || { echo "shrink.sh: the interestingness test does not hold on $src"; exit 1; }
 (cd "$work" && cvise --n 2 --timeout 60 ./test.sh "head.$ext" > cvise.log 2>&1)
 {
