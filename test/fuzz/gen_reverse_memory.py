@@ -47,8 +47,10 @@ __enzyme_autodiff), then checks:
     of the terms; the primal outputs the gradient call left in the duplicated arrays
     against f's own;
   * split mode: __enzyme_augmentfwd (shadows zero, then seeded with w between the
-    calls) and __enzyme_reverse with the tape against the combined call to 1e-12,
-    and the augmented forward pass's result against f's;
+    calls) and __enzyme_reverse with the tape (returned by the forward pass and passed
+    last, also after enzyme_tape; or a caller-owned tape of __enzyme_augmentsize bytes
+    passed first with enzyme_allocated) against the combined call to 1e-12, and the
+    augmented forward pass's result against f's;
   * f is deterministic (two calls give the same outputs); in a -DPRIMAL_ONLY build
     this is the only check.
 
@@ -909,6 +911,7 @@ class Gen:
         if self.returns:
             L.append('typedef struct { void *tape; double y; } AugR;')
             L.append('AugR __enzyme_augmentfwd_r(void *, ...);')
+            L.append('double __enzyme_augmentfwd_d(void *, ...);')
         L.append('#endif')
         L.append('')
         L.append('static int near(const char *what, int k, double got, double want, double tol) {')
@@ -1076,20 +1079,47 @@ class Gen:
         zero('in')
         zero('out')
         aargs = args('p', True, True, 's')
-        if self.returns:
-            L.append('  AugR aug = __enzyme_augmentfwd_r((void *)f, %s);' % aargs)
-            L.append('  near("augmented forward result", 0, aug.y, F0[0], 1e-12);')
-            tape = 'aug.tape'
+        if self.tape_style == 'allocated':
+            # a caller-owned tape: __enzyme_augmentsize with one marker per argument
+            marks = []
+            for n, _ in self.params:
+                if n == 'n':
+                    marks.append('enzyme_const')
+                elif n in ('x', 'y', 'z'):
+                    m = {'x': self.x_marker, 'y': self.y_marker, 'z': self.z_marker}[n]
+                    marks.append(m or 'enzyme_dup')
+                else:
+                    marks.append('enzyme_const' if dict(self.scalars)[n] == 'enzyme_const'
+                                 else 'enzyme_out')
+            L.append('  int tsize = __enzyme_augmentsize((void *)f, %s);' % ', '.join(marks))
+            L.append('  void *tmem = malloc(tsize);')
+            pre = 'enzyme_allocated, tsize, enzyme_tape, tmem, '
+            if self.returns:
+                L.append('  double ay = __enzyme_augmentfwd_d((void *)f, %s%s);' % (pre, aargs))
+                L.append('  near("augmented forward result", 0, ay, F0[0], 1e-12);')
+            else:
+                L.append('  __enzyme_augmentfwd((void *)f, %s%s);' % (pre, aargs))
+            L += wl
+            rargs = pre + aargs + (', 1.0' if self.returns else '')
         else:
-            L.append('  void *tape = __enzyme_augmentfwd((void *)f, %s);' % aargs)
-            tape = 'tape'
-        L += wl
-        rargs = aargs + (', 1.0' if self.returns else '') + ', ' + tape
+            if self.returns:
+                L.append('  AugR aug = __enzyme_augmentfwd_r((void *)f, %s);' % aargs)
+                L.append('  near("augmented forward result", 0, aug.y, F0[0], 1e-12);')
+                tape = 'aug.tape'
+            else:
+                L.append('  void *tape = __enzyme_augmentfwd((void *)f, %s);' % aargs)
+                tape = 'tape'
+            L += wl
+            if self.tape_style == 'marker':
+                tape = 'enzyme_tape, ' + tape
+            rargs = aargs + (', 1.0' if self.returns else '') + ', ' + tape
         if k:
             L.append('  %s gs = __enzyme_reverse_g((void *)f, %s);' % (gtype, rargs))
         else:
             L.append('  __enzyme_reverse_g((void *)f, %s);' % rargs)
         gather('jtw_split', 'gs')
+        if self.tape_style == 'allocated':
+            L.append('  free(tmem);')
         L.append('  for (int k = 0; k < NIN; ++k)')
         L.append('    near("split J^T w against combined", k, jtw_split[k], jtw[k], 1e-12);')
         L.append('  printf("fd: %d checked, %d skipped\\n", fd_checked, fd_skipped);')
@@ -1116,6 +1146,10 @@ def make(seed, sabotage=False, sabotage_compile=False):
     rng = random.Random('adjoint-fuzz-memory-%d' % seed)
     g = Gen(seed, rng, sabotage, sabotage_compile)
     g.generate()
+    # how split mode passes its tape: from a stream of its own, so the programs of
+    # earlier versions stay the same
+    g.tape_style = wchoice(random.Random('adjoint-fuzz-memory-tape-%d' % seed),
+                           [('returned', 9), ('marker', 4), ('allocated', 7)])
     return g
 
 
