@@ -48,8 +48,9 @@ namespace {
 /// One pass of the transfer functions; returns whether anything changed.
 class ActivityStep {
 public:
-  ActivityStep(ActivityInfo &Info, DenseSet<const Value *> &Active, ShadowedMemory Memory)
-      : Info(Info), Active(Active), Memory(Memory) {}
+  ActivityStep(ActivityInfo &Info, DenseSet<const Value *> &Active, ShadowedMemory Memory,
+               CallResultActivity Calls)
+      : Info(Info), Active(Active), Memory(Memory), Calls(Calls) {}
 
   bool run(ArrayRef<Instruction *> Order) {
     bool Changed = false;
@@ -80,6 +81,13 @@ private:
     }
     if (!canCarryDerivative(CB.getType()))
       return false;
+    if (Calls && Callee && !Callee->isDeclaration() && !CB.isIndirectCall()) {
+      SmallVector<bool, 8> ArgActive;
+      for (const Use &A : CB.args())
+        ArgActive.push_back(act(A.get()));
+      if (std::optional<bool> Known = Calls(CB, ArgActive))
+        return *Known;
+    }
     // A defined callee may read derivatives from shadowed globals.
     if (Memory.Globals && Callee && !Callee->isDeclaration() && callMayAccessGlobals(CB))
       return true;
@@ -133,12 +141,13 @@ private:
   ActivityInfo &Info;
   DenseSet<const Value *> &Active;
   ShadowedMemory Memory;
+  CallResultActivity Calls;
 };
 
 } // namespace
 
 ActivityInfo ActivityInfo::compute(Function &F, ArrayRef<bool> ArgIsActive,
-                                   ShadowedMemory Memory) {
+                                   ShadowedMemory Memory, CallResultActivity Calls) {
   ActivityInfo Info;
   Info.Memory = Memory;
   for (Argument &A : F.args())
@@ -149,10 +158,18 @@ ActivityInfo ActivityInfo::compute(Function &F, ArrayRef<bool> ArgIsActive,
   for (BasicBlock *BB : RPO)
     for (Instruction &I : *BB)
       Order.push_back(&I);
-  ActivityStep Step(Info, Info.Active, Memory);
+  ActivityStep Step(Info, Info.Active, Memory, Calls);
   while (Step.run(Order)) {
   }
   return Info;
+}
+
+bool ActivityInfo::returnsActive(const Function &F) const {
+  for (const BasicBlock &BB : F)
+    if (const auto *R = dyn_cast<ReturnInst>(BB.getTerminator()))
+      if (R->getReturnValue() && isActive(R->getReturnValue()))
+        return true;
+  return false;
 }
 
 void ActivityInfo::print(raw_ostream &OS, const Function &F) const {

@@ -28,8 +28,11 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include <optional>
 
 namespace llvm {
+class CallBase;
 class Function;
 class Value;
 class raw_ostream;
@@ -44,13 +47,25 @@ struct ShadowedMemory {
   bool Globals = true; ///< mutable globals defined in the module
 };
 
+/// Whether the result of a call to a function defined in the module carries
+/// a derivative, given which of its arguments do (one entry per argument):
+/// the callee's own analysis, so that a caller never expects a derivative
+/// (a shadow pointer) that the callee's derivative does not give. None: not
+/// known, and the call is treated conservatively.
+using CallResultActivity =
+    llvm::function_ref<std::optional<bool>(const llvm::CallBase &, llvm::ArrayRef<bool>)>;
+
 class ActivityInfo {
 public:
   /// \p ArgIsActive: one entry per argument of \p F (a float that carries a
   /// derivative, or a pointer with a shadow); \p Memory says which other
-  /// memory has shadows (forward mode: all of it).
+  /// memory has shadows (forward mode: all of it); \p Calls, if given,
+  /// answers for calls to defined functions.
   static ActivityInfo compute(llvm::Function &F, llvm::ArrayRef<bool> ArgIsActive,
-                              ShadowedMemory Memory = ShadowedMemory());
+                              ShadowedMemory Memory = ShadowedMemory(),
+                              CallResultActivity Calls = nullptr);
+  /// Whether any value \p F returns is active.
+  bool returnsActive(const llvm::Function &F) const;
 
   bool isActive(const llvm::Value *V) const;
   void print(llvm::raw_ostream &OS, const llvm::Function &F) const;

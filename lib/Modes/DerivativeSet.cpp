@@ -15,6 +15,7 @@
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Demangle/Demangle.h"
@@ -84,6 +85,10 @@ Function *DerivativeSet::declare(const DerivativeKey &Key, FunctionType *Type, c
     D->removeFnAttr(K);
   D->setComdat(nullptr);
   D->setSection("");
+  // The primal's convention (fastcc for internal functions at -O1 and up)
+  // describes the primal's parameters, not these: every derivative uses C's,
+  // and every call to it is built that way (checkCallSites checks both).
+  D->setCallingConv(CallingConv::C);
 
   Memo[Key] = D;
   KeyOf.insert({D, Key});
@@ -118,6 +123,49 @@ void DerivativeSet::copyPreparedBody(Function &Primal, Function &Into, ArrayRef<
     Args[I]->setName(Primal.getArg(I)->getName());
 }
 
+std::optional<bool> DerivativeSet::callResultActivity(const CallBase &CB,
+                                                       ArrayRef<bool> ArgActive,
+                                                       ShadowedMemory Memory) {
+  Function *Callee = CB.getCalledFunction();
+  if (!Callee || Callee->isDeclaration() || Callee->isVarArg() ||
+      ArgActive.size() != Callee->arg_size())
+    return std::nullopt;
+  std::string Mask;
+  for (bool A : ArgActive)
+    Mask += A ? '1' : '0';
+  SummaryKey Key{Callee, Mask, Memory.Locals | Memory.Heap << 1 | Memory.Globals << 2};
+  if (auto It = ReturnSummaries.find(Key); It != ReturnSummaries.end())
+    return It->second;
+  if (auto It = SummariesInProgress.find(Key); It != SummariesInProgress.end()) {
+    SummariesConsulted.insert(Key);
+    return It->second;
+  }
+  // A copy: summaries of callees insert into Prepared while this one runs.
+  Function *Clean = Prepared.lookup(Callee);
+  if (!Clean)
+    Clean = Prepared[Callee] = prepareClone(*Callee, FAM);
+  std::set<SummaryKey> ConsultedOutside = std::exchange(SummariesConsulted, {});
+  bool &Assumed = SummariesInProgress[Key] = false;
+  bool Result;
+  for (;;) {
+    Result = ActivityInfo::compute(*Clean, ArgActive, Memory, callResultActivityFor(Memory))
+                 .returnsActive(*Clean);
+    bool Recursive = SummariesConsulted.erase(Key);
+    if (!Recursive || Result == Assumed)
+      break;
+    // The answer grew past what recursive calls assumed: ask again.
+    Assumed = Result;
+    SummariesConsulted.clear();
+  }
+  SummariesInProgress.erase(Key);
+  // An answer that leaned on an outer summary still being computed is only
+  // final once that one is.
+  if (SummariesConsulted.empty())
+    ReturnSummaries[Key] = Result;
+  SummariesConsulted.insert(ConsultedOutside.begin(), ConsultedOutside.end());
+  return Result;
+}
+
 void DerivativeSet::normalize(Function &Fn) { adjoint::normalize(Fn, FAM); }
 
 void DerivativeSet::unifyReturns(Function &Fn) {
@@ -126,13 +174,48 @@ void DerivativeSet::unifyReturns(Function &Fn) {
   FAM.invalidate(Fn, PreservedAnalyses::none());
 }
 
+std::string callSiteMismatch(const CallBase &CB) {
+  const Function *Callee = CB.getCalledFunction();
+  if (!Callee)
+    return "";
+  if (CB.getCallingConv() != Callee->getCallingConv())
+    return ("a call to '" + Callee->getName() + "' in '" + CB.getFunction()->getName() +
+            "' uses calling convention " + Twine(CB.getCallingConv()) + ", its callee " +
+            Twine(Callee->getCallingConv()))
+        .str();
+  for (unsigned I = 0; I < CB.arg_size() && I < Callee->arg_size(); ++I)
+    if (isa<UndefValue>(CB.getArgOperand(I)) &&
+        (Callee->hasParamAttribute(I, Attribute::NoUndef) || CB.paramHasAttr(I, Attribute::NoUndef)))
+      return ("a call to '" + Callee->getName() + "' in '" + CB.getFunction()->getName() +
+              "' passes undef or poison as argument " + Twine(I + 1) + ", which is noundef")
+          .str();
+  return "";
+}
+
 bool DerivativeSet::verify(Function &Fn) {
-  if (!verifyFunction(Fn, &errs()))
+  std::string Problem;
+  if (verifyFunction(Fn, &errs()))
+    Problem = "it is not valid IR (printed above)";
+  for (Instruction &I : instructions(Fn))
+    if (auto *CB = dyn_cast<CallBase>(&I); CB && Problem.empty())
+      Problem = callSiteMismatch(*CB);
+  if (Problem.empty())
     return true;
-  Diags.error(*keyOf(&Fn).Primal, "internal error: the derivative of '" +
-                                      keyOf(&Fn).Primal->getName() +
-                                      "' is not valid IR (printed above); please report this");
+  Diags.error(*keyOf(&Fn).Primal, "internal error in the derivative of '" +
+                                      keyOf(&Fn).Primal->getName() + "': " + Problem +
+                                      "; please report this");
   return false;
+}
+
+bool DerivativeSet::checkCallsToGenerated() {
+  for (Function *D : Generated)
+    for (User *U : D->users())
+      if (auto *CB = dyn_cast<CallBase>(U); CB && CB->getCalledFunction() == D)
+        if (std::string Problem = callSiteMismatch(*CB); !Problem.empty()) {
+          Diags.error(*CB, "internal error: " + Problem + "; please report this");
+          return false;
+        }
+  return true;
 }
 
 void DerivativeSet::discardSince(size_t Mark) {

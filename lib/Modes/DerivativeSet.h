@@ -12,12 +12,16 @@
 #ifndef ADJOINT_MODES_DERIVATIVESET_H
 #define ADJOINT_MODES_DERIVATIVESET_H
 
+#include "Analysis/Activity.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/IR/DebugLoc.h"
 #include "llvm/IR/PassManager.h"
 #include <map>
+#include <optional>
+#include <set>
+#include <tuple>
 #include <string>
 #include <utility>
 #include <vector>
@@ -65,6 +69,11 @@ llvm::AllocaInst *createZeroedShadow(llvm::IRBuilderBase &B, llvm::AllocaInst &L
 /// arguments), zeroed unless the allocator zeroes (calloc).
 llvm::CallInst *createZeroedShadowAllocation(llvm::IRBuilderBase &B, llvm::CallBase &Alloc);
 
+/// Why the call \p CB is undefined behaviour that LLVM's optimizer may
+/// delete without a trace (a calling convention other than its callee's, an
+/// undef or poison argument to a noundef parameter), or "" if it is not.
+std::string callSiteMismatch(const llvm::CallBase &CB);
+
 class DerivativeSet {
 public:
   DerivativeSet(llvm::Module &M, llvm::FunctionAnalysisManager &FAM, Diagnostics &Diags);
@@ -89,12 +98,32 @@ public:
   /// arguments replaced by \p Args.
   void copyPreparedBody(llvm::Function &Primal, llvm::Function &Into,
                         llvm::ArrayRef<llvm::Value *> Args);
+  /// Whether the callee of \p CB, given which arguments carry derivatives
+  /// (\p ArgActive), returns one: the answer of the callee's own activity
+  /// analysis on its prepared body, the same one its derivative is generated
+  /// from, so callers and callee derivatives agree on which results have
+  /// shadows. Recursive callees are solved to a fixed point, starting from
+  /// "inactive"; answers are memoized per callee, activity and memory.
+  std::optional<bool> callResultActivity(const llvm::CallBase &CB,
+                                         llvm::ArrayRef<bool> ArgActive, ShadowedMemory Memory);
+  /// The same question asked while computing \p Fn's own activity: a
+  /// callback for ActivityInfo::compute.
+  auto callResultActivityFor(ShadowedMemory Memory) {
+    return [this, Memory](const llvm::CallBase &CB, llvm::ArrayRef<bool> ArgActive) {
+      return callResultActivity(CB, ArgActive, Memory);
+    };
+  }
   /// Normalizes \p Fn again (after a mode changed it, e.g. by inlining).
   void normalize(llvm::Function &Fn);
   /// Merges \p Fn's returns into one block.
   void unifyReturns(llvm::Function &Fn);
-  /// Reports an invalid generated function as an internal error.
+  /// Reports an invalid generated function as an internal error: one the
+  /// verifier rejects, or one with a call that is undefined behaviour the
+  /// verifier allows (see callSiteMismatch).
   bool verify(llvm::Function &Fn);
+  /// The same check of every call to a generated function (requests
+  /// included); false, with an internal error reported, on the first bad one.
+  bool checkCallsToGenerated();
 
   /// Removes every function declared after \p Mark (a value of size()).
   void discardSince(size_t Mark);
@@ -132,6 +161,13 @@ private:
   llvm::DenseMap<llvm::Function *, llvm::Function *> Prepared;
   std::map<std::pair<llvm::GlobalVariable *, unsigned>, llvm::GlobalVariable *> ShadowGlobals;
   std::vector<std::string> ShadowProblems;
+  /// Callee, argument activity ('0'/'1' each) and memory (three bits).
+  using SummaryKey = std::tuple<llvm::Function *, std::string, unsigned>;
+  std::map<SummaryKey, bool> ReturnSummaries;
+  /// Summaries being computed, with the answer assumed so far, and those
+  /// of them that a computation consulted (its answer depends on them).
+  std::map<SummaryKey, bool> SummariesInProgress;
+  std::set<SummaryKey> SummariesConsulted;
   llvm::SmallVector<llvm::Function *, 8> Generated;
   llvm::SmallVector<llvm::Function *, 8> Pending;
 };

@@ -91,7 +91,8 @@ static SmallVector<bool, 8> primalArgMask(Function &Tangent, const DerivativeKey
 TangentBuilder::TangentBuilder(ForwardMode &Mode, Function &Tangent, const DerivativeKey &Key,
                                Diagnostics &Diags)
     : Mode(Mode), Tangent(Tangent), Key(Key), Diags(Diags), Width(Key.Width),
-      Activity(ActivityInfo::compute(Tangent, primalArgMask(Tangent, Key))),
+      Activity(ActivityInfo::compute(Tangent, primalArgMask(Tangent, Key), ShadowedMemory(),
+                                     Mode.derivatives().callResultActivityFor(ShadowedMemory()))),
       B(Tangent.getContext()) {
   unsigned Next = 0;
   for (char C : Key.Activity) {

@@ -71,9 +71,8 @@ static SmallVector<bool, 8> activeArgs(const DerivativeKey &Key, Function &F) {
 GradientBuilder::GradientBuilder(DerivativeSet &Set, Function &Gradient, const DerivativeKey &Key,
                                  Function *Reverse)
     : Set(Set), F(Gradient), Rev(Reverse ? *Reverse : Gradient), Split(Reverse), Key(Key),
-      Varied(ActivityInfo::compute(Gradient, activeArgs(Key, Gradient),
-                                   ShadowedMemory{/*Locals=*/true, /*Heap=*/true,
-                                                  /*Globals=*/true})),
+      Varied(ActivityInfo::compute(Gradient, activeArgs(Key, Gradient), ShadowedMemory(),
+                                   Set.callResultActivityFor(ShadowedMemory()))),
       DT(Gradient), LI(DT), TheTape(Gradient, Split), B(Gradient.getContext()) {}
 
 void GradientBuilder::fail(Instruction &At, const Twine &Why) {

@@ -159,6 +159,7 @@ PreservedAnalyses AdjointPass::run(Module &M, ModuleAnalysisManager &MAM) {
   RequestServer Server(M, FAM, Diags);
   for (CallInst *CI : Requests)
     Server.serve(*CI);
+  Server.derivatives().checkCallsToGenerated();
   Server.finish();
   cleanUpMarkers(M);
   for (Function *F : EntryPoints)

@@ -30,6 +30,7 @@ public:
 
   void serve(llvm::CallInst &Call);
   const DerivativeSet &derivatives() const { return Derivatives; }
+  DerivativeSet &derivatives() { return Derivatives; }
   void finish() { Derivatives.finish(); }
 
 private:

@@ -20,7 +20,7 @@ run() { # name, binary
     echo "FAILED ($1): $src"; cat "$tmp/$1.out"; exit 1
   fi
 }
-for O in -O0 -O2 -O3; do
+for O in -O0 -O1 -O2 -O3; do
   $drv $O $inc "${extra[@]}" "$src" -o "$tmp/prog$O" -lm
   run "adjoint-cc $O" "$tmp/prog$O"
 done
