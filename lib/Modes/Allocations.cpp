@@ -43,19 +43,28 @@ void GradientBuilder::planFrees() {
         continue;
       // The block may be one of several (a phi of allocations after the
       // optimizer merged paths): each of them is freed by its own reverse.
+      // Freeing null does nothing (a moved-from std::vector's buffer).
       SmallVector<const Value *, 4> Objects;
       getUnderlyingObjects(CB->getArgOperand(0), Objects);
-      if (all_of(Objects, [&](const Value *O) {
-            auto *Block = dyn_cast<CallBase>(O);
-            return Block && isAllocation(*Block) && Block->getFunction() == &F;
-          })) {
+      erase_if(Objects, [](const Value *O) { return isa<ConstantPointerNull>(O); });
+      auto OwnAllocation = [&](const Value *O) {
+        auto *Block = dyn_cast<CallBase>(O);
+        return Block && isAllocation(*Block) && Block->getFunction() == &F ? Block : nullptr;
+      };
+      if (all_of(Objects, OwnAllocation)) {
         for (const Value *O : Objects)
-          FreedAllocations.insert(const_cast<CallBase *>(cast<CallBase>(O)));
+          FreedAllocations.insert(const_cast<CallBase *>(OwnAllocation(O)));
         MovedFrees.insert(CB);
         continue;
       }
       LateFrees.insert(CB);
       MovedFrees.insert(CB);
+      // The late free takes the shadow of whatever block it frees, unless
+      // one of them may be an argument's (see reverseLateFree).
+      if (none_of(Objects, [](const Value *O) { return isa<Argument>(O); }))
+        for (const Value *O : Objects)
+          if (const CallBase *Block = OwnAllocation(O))
+            ShadowFreedLate.insert(const_cast<CallBase *>(Block));
     }
 }
 
@@ -166,7 +175,7 @@ void GradientBuilder::reverseAllocation(CallBase &CB) {
   if (Freed)
     freeLike(CB, primal(&CB));
   if (Value *S = Shadow.lookup(&CB))
-    if (Freed || !mayEscape(&CB))
+    if ((Freed || !mayEscape(&CB)) && !ShadowFreedLate.contains(&CB))
       freeLike(CB, primal(S));
 }
 

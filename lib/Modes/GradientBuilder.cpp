@@ -362,6 +362,38 @@ void GradientBuilder::buildShadows() {
     }
     ++Next;
   }
+  // The pointers whose shadows may be null: loaded back from memory with a
+  // shadow into which a pointer without one (or with one that may be null)
+  // was stored, derived from one, or a choice with a pointer without one.
+  DenseSet<Value *> Nullable;
+  bool StoresMissingShadows = false;
+  auto lacksShadow = [&](Value *V) {
+    return Nullable.contains(V) || (!Varied.isActive(V) && !isa<Constant>(V));
+  };
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (BasicBlock *BB : Blocks)
+      for (Instruction &I : *BB) {
+        if (auto *St = dyn_cast<StoreInst>(&I); St && !StoresMissingShadows &&
+                                                St->getValueOperand()->getType()->isPointerTy() &&
+                                                Varied.isActive(St->getPointerOperand()) &&
+                                                lacksShadow(St->getValueOperand()))
+          Changed = StoresMissingShadows = true;
+        if (!I.getType()->isPointerTy() || !Varied.isActive(&I) || Nullable.contains(&I))
+          continue;
+        bool MayBeNull = false;
+        if (isa<LoadInst>(I))
+          MayBeNull = StoresMissingShadows;
+        else if (isa<GetElementPtrInst>(I) || isa<CastInst>(I))
+          MayBeNull = Nullable.contains(I.getOperand(0));
+        else if (auto *Sel = dyn_cast<SelectInst>(&I))
+          MayBeNull = lacksShadow(Sel->getTrueValue()) || lacksShadow(Sel->getFalseValue());
+        else if (auto *Phi = dyn_cast<PHINode>(&I))
+          MayBeNull = any_of(Phi->incoming_values(), lacksShadow);
+        if (MayBeNull)
+          Changed |= Nullable.insert(&I).second;
+      }
+  }
   SmallVector<PHINode *, 8> Phis;
   for (BasicBlock *BB : Blocks)
     for (Instruction &I : *BB) {
@@ -371,11 +403,12 @@ void GradientBuilder::buildShadows() {
           St && St->getValueOperand()->getType()->isPointerTy())
         if (Value *SP = Shadow.lookup(St->getPointerOperand())) {
           Value *SV = Shadow.lookup(St->getValueOperand());
-          IRBuilder<> FB(St->getNextNode());
-          FB.CreateAlignedStore(SV ? SV
-                                   : ConstantPointerNull::get(
-                                         cast<PointerType>(St->getValueOperand()->getType())),
-                                SP, St->getAlign());
+          B.SetInsertPoint(St->getNextNode());
+          B.CreateAlignedStore(SV ? SV
+                                  : ConstantPointerNull::get(
+                                        cast<PointerType>(St->getValueOperand()->getType())),
+                               shadowOrScratch(SP, SP, St->getValueOperand()->getType()),
+                               St->getAlign());
         }
       if (!I.getType()->isPointerTy() || !Varied.isActive(&I))
         continue;
@@ -424,21 +457,37 @@ void GradientBuilder::buildShadows() {
         }
       } else if (auto *G = dyn_cast<GetElementPtrInst>(&I)) {
         SmallVector<Value *, 4> Idx(G->indices());
-        if (Value *Base = shadowOf(G->getPointerOperand()))
+        if (Value *Base = shadowOf(G->getPointerOperand())) {
           S = FB.CreateGEP(G->getSourceElementType(), Base, Idx, I.getName() + ".shadow",
                            G->isInBounds());
+          // Null stays null: offsets from a null shadow are no address.
+          if (Nullable.contains(&I))
+            S = FB.CreateSelect(FB.CreateIsNull(Base),
+                                ConstantPointerNull::get(cast<PointerType>(I.getType())), S);
+        }
       } else if (auto *Cast = dyn_cast<CastInst>(&I)) {
         if (Value *From = shadowOf(Cast->getOperand(0)))
           S = FB.CreateCast(Cast->getOpcode(), From, I.getType());
       } else if (auto *L = dyn_cast<LoadInst>(&I)) {
-        if (Value *From = shadowOf(L->getPointerOperand()))
-          S = FB.CreateAlignedLoad(I.getType(), From, L->getAlign(), I.getName() + ".shadow");
+        if (Value *From = shadowOf(L->getPointerOperand())) {
+          B.SetInsertPoint(&*FB.GetInsertPoint());
+          S = B.CreateAlignedLoad(I.getType(), shadowOrScratch(From, From, I.getType()),
+                                  L->getAlign(), I.getName() + ".shadow");
+          if (mayBeNullShadow(From)) // not what the scratch location holds
+            S = B.CreateSelect(B.CreateIsNull(From),
+                               ConstantPointerNull::get(cast<PointerType>(I.getType())), S);
+        }
       } else if (auto *Phi = dyn_cast<PHINode>(&I)) {
         S = FB.CreatePHI(I.getType(), Phi->getNumIncomingValues(), I.getName() + ".shadow");
         Phis.push_back(Phi);
       } else if (auto *Sel = dyn_cast<SelectInst>(&I)) {
         Value *T = choiceShadow(Sel->getTrueValue()), *E = choiceShadow(Sel->getFalseValue());
-        if (T && E)
+        // A choice with memory without a shadow (an enzyme_const array):
+        // a null shadow on that side.
+        auto *Null = ConstantPointerNull::get(cast<PointerType>(I.getType()));
+        if (Nullable.contains(&I) && (T || E))
+          S = FB.CreateSelect(Sel->getCondition(), T ? T : Null, E ? E : Null);
+        else if (T && E)
           S = FB.CreateSelect(Sel->getCondition(), T, E);
       } else if (auto *CB = dyn_cast<CallBase>(&I); CB && isAllocation(*CB)) {
         S = createZeroedShadowAllocation(FB, *CB);
@@ -449,8 +498,11 @@ void GradientBuilder::buildShadows() {
         if (Value *G = shadowOf(II->getArgOperand(0)))
           S = FB.CreateThreadLocalAddress(G);
       }
-      if (S && !isa<Constant>(S))
+      if (S && !isa<Constant>(S)) {
         Shadow[&I] = S;
+        if (Nullable.contains(&I))
+          MaybeNullShadows.insert(S);
+      }
     }
   for (PHINode *Phi : Phis) {
     auto *S = cast<PHINode>(Shadow[Phi]);
@@ -460,6 +512,46 @@ void GradientBuilder::buildShadows() {
                      Phi->getIncomingBlock(K));
     }
   }
+}
+
+/// Accesses other than loads and stores do not take a shadow that may be
+/// null yet: they are reported.
+void GradientBuilder::checkNullableShadowUses() {
+  if (MaybeNullShadows.empty())
+    return;
+  auto nullable = [&](Value *P) { return mayBeNullShadow(Shadow.lookup(P)); };
+  for (BasicBlock *BB : Blocks)
+    for (Instruction &I : *BB) {
+      auto *CB = dyn_cast<CallBase>(&I);
+      if (!CB || !hasReverse(I) || isAllocation(*CB) || LateFrees.contains(CB))
+        continue;
+      if (any_of(CB->args(), [&](const Use &A) {
+            return A->getType()->isPointerTy() && nullable(A.get());
+          }))
+        fail(I, "reverse mode cannot pass this pointer on: it was read from memory that also "
+                "holds pointers without derivatives (into enzyme_const data, say), so its "
+                "shadow may be missing; give that data a zeroed shadow (enzyme_dup) instead");
+    }
+}
+
+Value *GradientBuilder::shadowOrScratch(Value *S, Value *Here, Type *Accessed) {
+  if (!mayBeNullShadow(S))
+    return Here;
+  Function *Fn = B.GetInsertBlock()->getParent();
+  const DataLayout &DL = Fn->getDataLayout();
+  constexpr unsigned ScratchBytes = 256;
+  if (DL.getTypeStoreSize(Accessed).getKnownMinValue() > ScratchBytes) {
+    fail(*cast<Instruction>(S), "reverse mode: an access of more than 256 bytes through a "
+                                "shadow that may be null");
+    return S;
+  }
+  AllocaInst *&At = Scratch[Fn];
+  if (!At) {
+    IRBuilder<> EB(&Fn->getEntryBlock(), Fn->getEntryBlock().begin());
+    At = EB.CreateAlloca(ArrayType::get(EB.getInt8Ty(), ScratchBytes), nullptr, "shadow.scratch");
+    At->setAlignment(Align(64));
+  }
+  return B.CreateSelect(B.CreateIsNull(Here), At, Here, S->getName() + ".or.scratch");
 }
 
 /// The shadow of an operand of a select or phi of pointers: its own, or a
@@ -935,6 +1027,7 @@ bool GradientBuilder::run() {
   planFrees();
   chooseLaneAccumulations();
   buildShadows();
+  checkNullableShadowUses();
   mirrorPointerCopies();
   emitAugmentedCalls();
   if (Failed)

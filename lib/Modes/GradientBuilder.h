@@ -139,6 +139,12 @@ private:
   // Forward pass.
   void buildShadows();
   llvm::Value *choiceShadow(llvm::Value *V);
+  /// \p Here, the value at B of the forward-pass shadow \p S, or, where
+  /// \p S may be null (MaybeNullShadows), a scratch location instead when it
+  /// is; built at B, in B's function.
+  llvm::Value *shadowOrScratch(llvm::Value *S, llvm::Value *Here, llvm::Type *Accessed);
+  bool mayBeNullShadow(llvm::Value *S) const { return S && MaybeNullShadows.contains(S); }
+  void checkNullableShadowUses();
   void planRecord(llvm::BasicBlock &BB, llvm::ArrayRef<llvm::Value *> Extra = {});
   void emitRecord(llvm::BasicBlock &BB);
   void explainRecord(llvm::BasicBlock &BB, const Record &R);
@@ -213,6 +219,13 @@ private:
   /// Where the reverse of the entry block ends: collects the results.
   llvm::BasicBlock *GradientReturn = nullptr;
   llvm::DenseMap<llvm::Value *, llvm::Value *> Shadow;  ///< forward shadow pointers
+  /// Shadows that are null at run time when their pointer points into
+  /// memory without derivatives: a pointer without a shadow (into an
+  /// enzyme_const argument, say) stored into memory with one and loaded
+  /// back, and what is derived from it. Accesses through them go to a
+  /// scratch location instead (reads give zero, adjoints are dropped).
+  llvm::DenseSet<llvm::Value *> MaybeNullShadows;
+  llvm::DenseMap<llvm::Function *, llvm::AllocaInst *> Scratch;
   llvm::DenseMap<llvm::Value *, llvm::AllocaInst *> Slots;
   /// Per forward block: the values its record holds, in order, and their
   /// offsets; the predecessor index (i32) comes last when there is one.
@@ -263,6 +276,9 @@ private:
   /// Frees whose block's end waits for the gradient's return, and the list
   /// (in the reverse function) of blocks and shadows to free there.
   llvm::SmallPtrSet<llvm::CallBase *, 4> LateFrees;
+  /// Allocations of this function whose shadow a late free frees: their
+  /// own reverse must not free it too.
+  llvm::SmallPtrSet<llvm::CallBase *, 4> ShadowFreedLate;
   llvm::MapVector<llvm::Value *, std::unique_ptr<Tape>> FreeLists; ///< per free function
   /// The element type each copy moves (float, pointer), or null: unknown.
   mutable llvm::DenseMap<llvm::MemTransferInst *, std::optional<CopyLayout>> CopyLayouts;

@@ -85,8 +85,18 @@ void GradientBuilder::visitUnaryOperator(UnaryOperator &I) {
 
 void GradientBuilder::visitStoreInst(StoreInst &I) {
   // adjoint(v) += shadow[p]; shadow[p] = 0
-  Value *S = primal(Shadow.lookup(I.getPointerOperand()));
+  Value *Sh = Shadow.lookup(I.getPointerOperand());
   Value *V = I.getValueOperand();
+  Value *S = primal(Sh);
+  if (mayBeNullShadow(Sh)) {
+    // Memory without derivatives: nothing flows back from it.
+    Value *Missing = B.CreateIsNull(S);
+    S = shadowOrScratch(Sh, S, V->getType());
+    Value *A = B.CreateAlignedLoad(V->getType(), S, I.getAlign());
+    B.CreateAlignedStore(Constant::getNullValue(V->getType()), S, I.getAlign());
+    addAdjoint(V, B.CreateSelect(Missing, Constant::getNullValue(V->getType()), A));
+    return;
+  }
   Value *A = B.CreateAlignedLoad(V->getType(), S, I.getAlign());
   B.CreateAlignedStore(Constant::getNullValue(V->getType()), S, I.getAlign());
   addAdjoint(V, A);
@@ -280,7 +290,7 @@ void GradientBuilder::visitLoadInst(LoadInst &I) {
   Value *S = Shadow.lookup(I.getPointerOperand());
   if (!S)
     return fail(I, "reverse mode: this load has no shadow to accumulate into");
-  S = primal(S);
+  S = shadowOrScratch(S, primal(S), I.getType());
   if (LaneAccumulated.contains(&I)) {
     auto *VT = cast<FixedVectorType>(I.getType());
     Type *E = VT->getElementType();

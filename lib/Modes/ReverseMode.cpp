@@ -16,6 +16,7 @@
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/Transforms/Utils/Local.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Utils/Cloning.h"
 
@@ -134,6 +135,22 @@ static void inlineDefinedCallees(Function &F, Function &Primal) {
   }
 }
 
+/// Calls that stay calls (to recursive functions) may be invokes, as in C++
+/// while a local with a destructor is alive. Their derivatives are calls:
+/// an exception thrown inside a gradient leaves it, and the request, without
+/// running the primal's cleanups on the way (requests are calls already).
+static void keptInvokesAsCalls(Function &F) {
+  SmallVector<InvokeInst *, 4> Invokes;
+  for (BasicBlock &BB : F)
+    if (auto *II = dyn_cast<InvokeInst>(BB.getTerminator()))
+      if (Function *Callee = II->getCalledFunction(); Callee && !Callee->isDeclaration())
+        Invokes.push_back(II);
+  for (InvokeInst *II : Invokes)
+    changeToCall(II);
+  if (!Invokes.empty())
+    removeUnreachableBlocks(F);
+}
+
 bool ReverseMode::generateBody(Function &Fn) {
   DerivativeKey Key = Set.keyOf(&Fn); // a copy: the set grows meanwhile
   if (Key.Kind == DerivativeKind::Gradient && splitGradients())
@@ -156,6 +173,7 @@ bool ReverseMode::generateBody(Function &Fn) {
   }
   Set.copyPreparedBody(*Key.Primal, *Forward, PrimalArgs);
   inlineDefinedCallees(*Forward, *Key.Primal);
+  keptInvokesAsCalls(*Forward);
   lowerAllocationsForReverse(*Forward);
   Set.normalize(*Forward);
   integerMovesAsCopies(*Forward); // after InstCombine, which made them
