@@ -11,6 +11,7 @@
 #include "Support/Options.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Utils/Cloning.h"
+#include "llvm/Transforms/Utils/ModuleUtils.h"
 
 using namespace llvm;
 
@@ -36,6 +37,77 @@ static GlobalVariable *getSpareStorage(Module &M) {
                                Constant::getNullValue(Ty), "adjoint.tape.spare");
   G->setThreadLocal(true);
   return G;
+}
+
+/// i64 adjoint.tape.peak: the largest tape storage any gradient of this
+/// module has grown (bytes, over all threads). With ADJOINT_TAPE_STATS set in
+/// the environment, the program prints it at exit.
+static GlobalVariable *getTapePeak(Module &M) {
+  if (GlobalVariable *G = M.getGlobalVariable("adjoint.tape.peak", /*AllowInternal=*/true))
+    return G;
+  LLVMContext &Ctx = M.getContext();
+  Type *I64 = Type::getInt64Ty(Ctx), *Ptr = PointerType::getUnqual(Ctx);
+  auto *Peak = new GlobalVariable(M, I64, /*isConstant=*/false, GlobalValue::InternalLinkage,
+                                  ConstantInt::get(I64, 0), "adjoint.tape.peak");
+  FunctionCallee Dprintf =
+      M.getOrInsertFunction("dprintf", FunctionType::get(Type::getInt32Ty(Ctx), {Type::getInt32Ty(Ctx), Ptr}, true));
+  // void adjoint.tape.report(): prints the peak.
+  auto *Report = Function::Create(FunctionType::get(Type::getVoidTy(Ctx), false),
+                                  GlobalValue::InternalLinkage, "adjoint.tape.report", M);
+  IRBuilder<> B(BasicBlock::Create(Ctx, "entry", Report));
+  Value *Bytes = B.CreateLoad(I64, Peak);
+  B.CreateCall(Dprintf, {B.getInt32(2),
+                         B.CreateGlobalStringPtr("adjoint: largest tape storage in " +
+                                                 M.getSourceFileName() +
+                                                 ": %llu bytes (%.1f MiB)\n"),
+                         Bytes, B.CreateFDiv(B.CreateUIToFP(Bytes, B.getDoubleTy()),
+                                             ConstantFP::get(B.getDoubleTy(), 1048576.0))});
+  B.CreateRetVoid();
+  // A constructor registers the report when the environment asks for it.
+  auto *Init = Function::Create(FunctionType::get(Type::getVoidTy(Ctx), false),
+                                GlobalValue::InternalLinkage, "adjoint.tape.stats", M);
+  auto *Entry = BasicBlock::Create(Ctx, "entry", Init);
+  auto *Register = BasicBlock::Create(Ctx, "register", Init);
+  auto *Done = BasicBlock::Create(Ctx, "done", Init);
+  B.SetInsertPoint(Entry);
+  Value *Env = B.CreateCall(M.getOrInsertFunction("getenv", Ptr, Ptr),
+                            {B.CreateGlobalStringPtr("ADJOINT_TAPE_STATS")});
+  B.CreateCondBr(B.CreateIsNull(Env), Done, Register);
+  B.SetInsertPoint(Register);
+  B.CreateCall(M.getOrInsertFunction("atexit", Type::getInt32Ty(Ctx), Ptr), {Report});
+  B.CreateBr(Done);
+  B.SetInsertPoint(Done);
+  B.CreateRetVoid();
+  appendToGlobalCtors(M, Init, 65535);
+  return Peak;
+}
+
+/// void adjoint.tape.exhausted(i64 bytes): the tape could not grow to
+/// `bytes`; says so and aborts (a gradient cannot go on without its tape).
+static Function *getExhaustedHelper(Module &M) {
+  if (Function *F = M.getFunction("adjoint.tape.exhausted"))
+    return F;
+  LLVMContext &Ctx = M.getContext();
+  Type *I64 = Type::getInt64Ty(Ctx), *Ptr = PointerType::getUnqual(Ctx);
+  auto *F = Function::Create(FunctionType::get(Type::getVoidTy(Ctx), {I64}, false),
+                             GlobalValue::InternalLinkage, "adjoint.tape.exhausted", M);
+  F->addFnAttr(Attribute::NoReturn);
+  F->addFnAttr(Attribute::Cold);
+  F->addFnAttr(Attribute::NoInline);
+  IRBuilder<> B(BasicBlock::Create(Ctx, "entry", F));
+  FunctionCallee Dprintf = M.getOrInsertFunction(
+      "dprintf", FunctionType::get(Type::getInt32Ty(Ctx), {Type::getInt32Ty(Ctx), Ptr}, true));
+  B.CreateCall(Dprintf,
+               {B.getInt32(2),
+                B.CreateGlobalStringPtr(
+                    "adjoint: out of memory: the tape of a gradient (the values its reverse "
+                    "pass needs) could not grow to %llu bytes; reduce the problem size, or "
+                    "split the computation into several gradients (" +
+                    M.getSourceFileName() + ")\n"),
+                F->getArg(0)});
+  B.CreateCall(M.getOrInsertFunction("abort", Type::getVoidTy(Ctx)));
+  B.CreateUnreachable();
+  return F;
 }
 
 /// ptr adjoint.tape.push(ptr state, i64 bytes): the address of `bytes` new
@@ -84,9 +156,20 @@ static Function *getPushHelper(Module &M) {
       Intrinsic::umax, B.CreateBinaryIntrinsic(Intrinsic::umax, B.CreateShl(Cap, 1), Need),
       B.getInt64(4096));
   FunctionCallee Realloc = M.getOrInsertFunction("realloc", Ptr, Ptr, I64);
+  // A size that wrapped around is as impossible as one malloc refuses.
+  auto *Grown = BasicBlock::Create(Ctx, "grown", F);
+  auto *Exhausted = BasicBlock::Create(Ctx, "exhausted", F);
   Value *NewBase = B.CreateCall(Realloc, {B.CreateLoad(Ptr, BaseP), NewCap});
+  B.CreateCondBr(B.CreateOr(B.CreateIsNull(NewBase), B.CreateICmpULT(Need, Size)), Exhausted,
+                 Grown);
+  B.SetInsertPoint(Exhausted);
+  B.CreateCall(getExhaustedHelper(M), {Need});
+  B.CreateUnreachable();
+  B.SetInsertPoint(Grown);
   B.CreateStore(NewBase, BaseP);
   B.CreateStore(NewCap, CapP);
+  B.CreateAtomicRMW(AtomicRMWInst::UMax, getTapePeak(M), NewCap, MaybeAlign(8),
+                    AtomicOrdering::Monotonic);
   B.CreateBr(Done);
 
   B.SetInsertPoint(Done);
