@@ -52,6 +52,11 @@ void TangentBuilder::visitCallBase(CallBase &CB) {
   }
   if (isInactiveCall(CB))
     return;
+  if (any_of(CB.args(), [&](Value *A) { return Nullable.contains(A); }))
+    return fail(CB, "cannot pass this pointer on: it was read from memory that also holds "
+                    "pointers without derivatives (into enzyme_const data, say), so its "
+                    "shadow may be missing; give that data a zeroed shadow (enzyme_dup) "
+                    "instead");
   if (isa<MemTransferInst>(CB))
     return memoryTransfer(CB);
   if (isa<MemSetInst>(CB))

@@ -113,6 +113,7 @@ TangentBuilder::TangentBuilder(ForwardMode &Mode, Function &Tangent, const Deriv
 bool TangentBuilder::run() {
   if (printActivity())
     Activity.print(outs(), Tangent);
+  findNullableShadows();
   SmallVector<Instruction *, 128> Order;
   ReversePostOrderTraversal<Function *> RPO(&Tangent);
   for (BasicBlock *BB : RPO)

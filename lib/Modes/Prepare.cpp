@@ -14,6 +14,8 @@
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Scalar/EarlyCSE.h"
 #include "llvm/Transforms/Scalar/SROA.h"
@@ -29,6 +31,44 @@
 using namespace llvm;
 
 namespace adjoint {
+
+/// A derivative of a derivative (a request whose function holds another
+/// request): the inner gradient's tape is ordinary heap memory here, with a
+/// shadow like any other. Its storage reuse goes through a thread-local
+/// spare that every gradient of the module shares, and no shadow can follow
+/// storage through it (a gradient called directly leaves the spare full and
+/// its shadow empty): in the clone, the spare always reads as empty and
+/// released storage is freed.
+static void tapeWithoutSpare(Function &F) {
+  Module &M = *F.getParent();
+  GlobalVariable *Spare = M.getGlobalVariable("adjoint.tape.spare", /*AllowInternal=*/true);
+  Function *Release = M.getFunction("adjoint.tape.release");
+  if (!Spare && !Release)
+    return;
+  auto isSpare = [&](Value *P) {
+    Value *O = getUnderlyingObject(P);
+    if (auto *II = dyn_cast<IntrinsicInst>(O);
+        II && II->getIntrinsicID() == Intrinsic::threadlocal_address)
+      O = getUnderlyingObject(II->getArgOperand(0));
+    return Spare && O == Spare;
+  };
+  SmallVector<Instruction *, 8> Dead;
+  for (Instruction &I : instructions(F)) {
+    if (auto *L = dyn_cast<LoadInst>(&I); L && isSpare(L->getPointerOperand())) {
+      L->replaceAllUsesWith(Constant::getNullValue(L->getType()));
+      Dead.push_back(L);
+    } else if (auto *St = dyn_cast<StoreInst>(&I); St && isSpare(St->getPointerOperand())) {
+      Dead.push_back(St);
+    } else if (auto *MS = dyn_cast<MemSetInst>(&I); MS && isSpare(MS->getRawDest())) {
+      Dead.push_back(MS);
+    } else if (auto *CB = dyn_cast<CallBase>(&I); CB && Release && CB->getCalledFunction() == Release) {
+      CB->setCalledFunction(
+          M.getOrInsertFunction("free", Type::getVoidTy(M.getContext()), CB->getArgOperand(0)->getType()));
+    }
+  }
+  for (Instruction *I : Dead)
+    I->eraseFromParent();
+}
 
 Function *prepareClone(Function &F, FunctionAnalysisManager &FAM) {
   ValueToValueMapTy VMap;
@@ -68,7 +108,29 @@ void defineVectorLanes(Function &F) {
   }
 }
 
+/// A pointer stored as an integer of its width (InstCombine turns the copy
+/// of a pointer, as in std::vector's relocation, into ptrtoint and an
+/// integer store) is stored as the pointer: its shadow moves with it only
+/// as a pointer; as an integer the shadow memory would get a zero.
+static void pointersStoredAsPointers(Function &F) {
+  const DataLayout &DL = F.getDataLayout();
+  SmallVector<PtrToIntInst *, 4> Dead;
+  for (Instruction &I : instructions(F))
+    if (auto *St = dyn_cast<StoreInst>(&I))
+      if (auto *P2I = dyn_cast<PtrToIntInst>(St->getValueOperand());
+          P2I && P2I->getType()->isIntegerTy() &&
+          DL.getTypeSizeInBits(P2I->getType()) ==
+              DL.getTypeSizeInBits(P2I->getPointerOperand()->getType())) {
+        St->setOperand(0, P2I->getPointerOperand());
+        if (P2I->use_empty())
+          Dead.push_back(P2I);
+      }
+  for (PtrToIntInst *P2I : Dead)
+    P2I->eraseFromParent();
+}
+
 void normalize(Function &F, FunctionAnalysisManager &FAM) {
+  tapeWithoutSpare(F); // also after gradients were inlined into F
   lowerLibraryCalls(F);
   FAM.invalidate(F, PreservedAnalyses::none());
   FunctionPassManager FPM;
@@ -87,6 +149,7 @@ void normalize(Function &F, FunctionAnalysisManager &FAM) {
     Again.run(F, FAM);
   }
   removeUnreachableBlocks(F);
+  pointersStoredAsPointers(F);
   FAM.invalidate(F, PreservedAnalyses::none());
 }
 

@@ -98,6 +98,11 @@ private:
   /// Reports and returns false when \p Ptr is a pointer without a shadow.
   bool requireShadow(llvm::Instruction &At, llvm::Value *Ptr);
 
+  // Shadows that may be null at run time (see findNullableShadows).
+  void findNullableShadows();
+  /// \p P, or a scratch location when \p P is null.
+  llvm::Value *shadowOrScratch(llvm::Value *P, llvm::Type *Accessed, llvm::Instruction &At);
+
   // The end.
   void fillPhis();
   void rewriteReturns();
@@ -111,6 +116,12 @@ private:
   llvm::IRBuilder<> B;
   llvm::DenseMap<llvm::Value *, Lanes> Tangents;
   llvm::SmallVector<llvm::PHINode *, 16> ActivePhis;
+  /// Pointers whose shadow may be null: read from memory with a shadow into
+  /// which a pointer without one (into enzyme_const data, say) was stored,
+  /// and what is derived from them. Loads through them read a zero
+  /// tangent, stores go to a scratch location, when the shadow is null.
+  llvm::DenseSet<llvm::Value *> Nullable;
+  llvm::AllocaInst *Scratch = nullptr;
   bool Failed = false;
 };
 

@@ -9,6 +9,7 @@
 #include "Analysis/KnownFunctions.h"
 #include "Modes/TangentBuilder.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Module.h"
 
 using namespace llvm;
@@ -16,6 +17,11 @@ using namespace llvm;
 namespace adjoint {
 
 void TangentBuilder::visitInstruction(Instruction &I) {
+  // Integer arithmetic on memory (a counter, the tape's statistics) moves
+  // no derivative; an exchange could move a float's bits, so it is not here.
+  if (auto *RMW = dyn_cast<AtomicRMWInst>(&I);
+      RMW && RMW->getType()->isIntegerTy() && RMW->getOperation() != AtomicRMWInst::Xchg)
+    return;
   for (Value *Op : I.operands())
     if (hasTangent(Op)) {
       return fail(I, Twine("cannot differentiate the instruction '") + I.getOpcodeName() +
@@ -154,13 +160,60 @@ void TangentBuilder::visitSelectInst(SelectInst &I) {
 
 // ---- memory ---------------------------------------------------------------------
 
+void TangentBuilder::findNullableShadows() {
+  auto lacksShadow = [&](Value *V) {
+    return V->getType()->isPointerTy() && !Activity.isActive(V) && !isa<Constant>(V);
+  };
+  bool StoresMissingShadows = false;
+  for (Instruction &I : instructions(Tangent))
+    if (auto *St = dyn_cast<StoreInst>(&I);
+        St && Activity.isActive(St->getPointerOperand()) && lacksShadow(St->getValueOperand()))
+      StoresMissingShadows = true;
+  if (!StoresMissingShadows)
+    return;
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (Instruction &I : instructions(Tangent)) {
+      if (!I.getType()->isPointerTy() || !Activity.isActive(&I) || Nullable.contains(&I))
+        continue;
+      bool MayBeNull = isa<LoadInst>(I);
+      if (isa<GetElementPtrInst>(I) || isa<CastInst>(I))
+        MayBeNull = Nullable.contains(I.getOperand(0));
+      else if (isa<SelectInst>(I) || isa<PHINode>(I))
+        MayBeNull = any_of(I.operands(), [&](Value *Op) { return Nullable.contains(Op); });
+      if (MayBeNull)
+        Changed |= Nullable.insert(&I).second;
+    }
+  }
+}
+
+Value *TangentBuilder::shadowOrScratch(Value *P, Type *Accessed, Instruction &At) {
+  constexpr unsigned ScratchBytes = 256;
+  if (Tangent.getDataLayout().getTypeStoreSize(Accessed).getKnownMinValue() > ScratchBytes) {
+    fail(At, "an access of more than 256 bytes through a shadow that may be null");
+    return P;
+  }
+  if (!Scratch) {
+    IRBuilder<> EB(&Tangent.getEntryBlock(), Tangent.getEntryBlock().begin());
+    Scratch = EB.CreateAlloca(ArrayType::get(EB.getInt8Ty(), ScratchBytes), nullptr,
+                              "shadow.scratch");
+    Scratch->setAlignment(Align(64));
+  }
+  return B.CreateSelect(B.CreateIsNull(P), Scratch, P);
+}
+
 void TangentBuilder::visitGetElementPtrInst(GetElementPtrInst &I) {
   if (!hasTangent(I.getPointerOperand()))
     return;
   mapLanes(I, [&](unsigned K) {
     SmallVector<Value *, 4> Indices(I.indices());
-    return B.CreateGEP(I.getSourceElementType(), tangentOrZero(I.getPointerOperand(), K),
-                       Indices, I.getName() + ".shadow", I.isInBounds());
+    Value *Base = tangentOrZero(I.getPointerOperand(), K);
+    Value *S = B.CreateGEP(I.getSourceElementType(), Base, Indices, I.getName() + ".shadow",
+                           I.isInBounds());
+    // Null stays null: offsets from a null shadow are no address.
+    if (Nullable.contains(&I))
+      S = B.CreateSelect(B.CreateIsNull(Base), Constant::getNullValue(S->getType()), S);
+    return S;
   });
 }
 
@@ -173,10 +226,16 @@ void TangentBuilder::visitAllocaInst(AllocaInst &I) {
 void TangentBuilder::visitLoadInst(LoadInst &I) {
   if (!hasTangent(I.getPointerOperand()))
     return;
-  mapLanes(I, [&](unsigned K) {
-    LoadInst *L = B.CreateAlignedLoad(I.getType(), tangentOrZero(I.getPointerOperand(), K),
-                                      I.getAlign(), I.isVolatile(), I.getName() + ".tan");
-    return L;
+  bool MayBeNull = Nullable.contains(I.getPointerOperand());
+  mapLanes(I, [&](unsigned K) -> Value * {
+    Value *P = tangentOrZero(I.getPointerOperand(), K);
+    if (!MayBeNull)
+      return B.CreateAlignedLoad(I.getType(), P, I.getAlign(), I.isVolatile(),
+                                 I.getName() + ".tan");
+    // Memory without derivatives: a zero tangent (a null shadow pointer).
+    Value *L = B.CreateAlignedLoad(I.getType(), shadowOrScratch(P, I.getType(), I), I.getAlign(),
+                                   I.isVolatile(), I.getName() + ".tan");
+    return B.CreateSelect(B.CreateIsNull(P), Constant::getNullValue(I.getType()), L);
   });
 }
 
@@ -193,9 +252,10 @@ void TangentBuilder::visitStoreInst(StoreInst &I) {
   }
   insertAfter(I);
   for (unsigned K = 0; K < Width; ++K) {
-    StoreInst *S = B.CreateAlignedStore(tangentOrZero(V, K), tangentOrZero(Ptr, K),
-                                        I.getAlign(), I.isVolatile());
-    (void)S;
+    Value *P = tangentOrZero(Ptr, K);
+    if (Nullable.contains(Ptr))
+      P = shadowOrScratch(P, V->getType(), I);
+    B.CreateAlignedStore(tangentOrZero(V, K), P, I.getAlign(), I.isVolatile());
   }
 }
 
