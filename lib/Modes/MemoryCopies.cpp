@@ -142,6 +142,15 @@ Type *GradientBuilder::accessedType(Value *Ptr) const {
   for (BasicBlock *BB : Blocks)
     for (Instruction &I : *BB) {
       Type *T = nullptr;
+      // Memory a call may read or write (a recursive callee kept as a call,
+      // an external function) is accessed in types this function does not
+      // show: its layout is unknown here.
+      if (auto *CB = dyn_cast<CallBase>(&I);
+          CB && !isa<MemIntrinsic>(CB) && !CB->isLifetimeStartOrEnd() &&
+          !isa<DbgInfoIntrinsic>(CB) && !isAllocation(*CB) && !isFree(*CB) &&
+          !CB->doesNotAccessMemory() &&
+          any_of(CB->args(), [&](Value *A) { return A->getType()->isPointerTy() && reaches(A); }))
+        return nullptr;
       if (auto *L = dyn_cast<LoadInst>(&I); L && reaches(L->getPointerOperand()))
         T = L->getType();
       else if (auto *S = dyn_cast<StoreInst>(&I); S && reaches(S->getPointerOperand()))
