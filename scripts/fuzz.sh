@@ -56,7 +56,7 @@ run_kind() {
   local line
   line=$(grep '^fuzz: ' "$d/summary.log" | tail -n 1)
   # fuzz: P programs, B builds, W wrong, C crashes, D diagnostics, E errors; S fd skipped (Ts)
-  read -r p b w c dd e s < <(echo "$line" | sed 's/[^0-9 ]//g; s/  */ /g; s/^ //')
+  read -r p b w c dd e s _ < <(echo "$line" | sed 's/[^0-9 ]//g; s/  */ /g; s/^ //')
   echo "$name: ${line#fuzz: }"
   grep '^FUZZ FAIL\|  source:' "$d/summary.log" | sed 's/^/  /' | sort -u | head -n 40
   P=$((P + p)) B=$((B + b)) W=$((W + w)) C=$((C + c)) D=$((D + dd)) E=$((E + e))
@@ -80,14 +80,14 @@ for k in $kinds; do
         # cxx-fuzz: P programs x L levels = B builds: O ok, W wrong, C crashes, D diagnostics,
         # E errors; F primal failures; S fd skipped (Ts)   (W, C, D, E count builds)
         line=$(grep '^cxx-fuzz: ' "$d/summary.log" | tail -n 1)
-        read -r p l b o w c dd e f s < <(echo "$line" | sed 's/[^0-9 ]//g; s/  */ /g; s/^ //')
+        read -r p l b o w c dd e f s _ < <(echo "$line" | sed 's/[^0-9 ]//g; s/  */ /g; s/^ //')
         echo "cxx: ${line#cxx-fuzz: }"
         sed -n '/^failing builds:/,$p' "$d/summary.log" | sed 1d | sed 's/^/  /' | head -n 40
         P=$((P + p)) B=$((B + b)) W=$((W + w)) C=$((C + c)) D=$((D + dd)) E=$((E + e + f))
       else
         FUZZ_CXX=$cxx FUZZ_CLANGXX=$clangxx bash "$fz/run-fuzz.sh" "$d" "$cxx" "$clang" > "$d/summary.log" 2>&1
         line=$(grep '^fuzz: ' "$d/summary.log" | tail -n 1)
-        read -r p b w c dd e s < <(echo "$line" | sed 's/[^0-9 ]//g; s/  */ /g; s/^ //')
+        read -r p b w c dd e s _ < <(echo "$line" | sed 's/[^0-9 ]//g; s/  */ /g; s/^ //')
         echo "cxx: ${line#fuzz: }"
         P=$((P + p)) B=$((B + b)) W=$((W + w)) C=$((C + c)) D=$((D + dd)) E=$((E + e))
       fi
@@ -104,7 +104,7 @@ for k in $kinds; do
         E=$((E + 1))
         continue
       fi
-      read -r n c v dd k < <(echo "$line" | sed 's/[^0-9 ]//g; s/  */ /g; s/^ //')
+      read -r n c v dd k _ < <(echo "$line" | sed 's/[^0-9 ]//g; s/  */ /g; s/^ //')
       echo "stress: ${line#stress: }"
       P=$((P + n)) B=$((B + c + v + dd + k)) C=$((C + c + v)) D=$((D + dd))
       ;;
