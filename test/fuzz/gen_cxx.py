@@ -20,7 +20,8 @@ for over a std::array or the input vector, a local std::vector grown by push_bac
 (also from a nonzero size), a local std::array, a lambda (capturing by reference or by value,
 taking T or const T &) called twice, member functions of m and member data, a helper
 function template taking (T, const T &), a class template with state (Acc<T>: add, mean),
-a contraction loop over n. No branch depends on a float value, so f is smooth everywhere.
+a contraction loop over n, recursion with a depth counter (a function template and a static
+function), a local std::vector<const T *> of addresses of inputs and locals. No branch depends on a float value, so f is smooth everywhere.
 
 main() picks inputs, a random direction v over the active inputs and random weights w for the
 outputs, and checks:
@@ -196,7 +197,8 @@ class Program:
         lines = []
         locs = []
         nstmt = r.randint(2, 5)
-        choices = ["plain", "vecpush", "vecresize", "localarray", "lambda", "helper", "acc"]
+        choices = ["plain", "vecpush", "vecresize", "localarray", "lambda", "helper", "acc",
+                   "recursion", "ptrvec"]
         if "x" in kinds:
             choices += ["arrayloop", "rangefor"]
         if "m" in kinds:
@@ -292,6 +294,20 @@ class Program:
                           "%s.add(%s);" % (acc, self.expr(L, 2)),
                           "%s.add(%s);" % (acc, self.expr(L, 2)),
                           "T %s = %s.mean() + 0.1 * %s.sum;" % (s, acc, acc)]
+            elif kind == "recursion":
+                self.helpers_used.add("rec")
+                lines.append("T %s = rec<T>(%s, %d) + rec_static(%s, %d);" % (
+                    s, self.bounded(L, 1), r.randint(1, 4), self.leaf(L), r.randint(0, 3)))
+            elif kind == "ptrvec":
+                K = r.randint(2, 4)
+                ptrs = [r.choice(L) for _ in range(K)]
+                v = "pv%d" % k
+                lines += ["std::vector<const T *> %s;" % v]
+                lines += ["%s.push_back(&%s);" % (v, q) if "[" in q or "." in q or q in scal
+                          else "%s.push_back(&%s);" % (v, q) for q in ptrs if not q[0].isdigit()]
+                lines += ["T %s = %s;" % (s, num(r)),
+                          "for (std::size_t i = 0; i < %s.size(); ++i)" % v,
+                          "  %s += 0.3 * std::sin(*%s[i]) * (1.0 + 0.1 * i);" % (s, v)]
             elif kind == "nloop":
                 lines += ["T %s = %s;" % (s, self.bounded(L, 1)),
                           "for (int i = 0; i < n; ++i)",
@@ -366,6 +382,10 @@ class Program:
               "  double damp(double t) const { return scale * t / (1.0 + t * t); }",
               "};", ""]
         o += ["template <typename T> T helper(T u, const T &w) { return %s; }" % self.expr(["u", "u", "w"], 2), ""]
+        o += ["// recursion with an integer depth counter: a template and a static function",
+              "template <typename T> T rec(T u, int d) { return d == 0 ? u : 0.8 * std::sin(rec(u, d - 1)) + 0.3 * u; }",
+              "static double rec_static(double u, int d) { return d <= 0 ? std::cos(u) : 0.5 * rec_static(0.9 * u, d - 1) + 0.2 * u * u; }",
+              ""]
         o += ["template <typename T> struct Acc {",
               "  T sum = 0;",
               "  int count = 0;",
@@ -391,8 +411,16 @@ class Program:
                 o += bodytxt + ["}"]
                 self.fname = "f"
         o.append("")
+        self.unmarked_refs = []
         o += self.main()
+        if self.unmarked_refs:
+            o[1] += "; unmarked references: " + ", ".join(sorted(set(self.unmarked_refs)))
         return "\n".join(o) + "\n"
+
+    def pdup(self, k):
+        """Probability of an explicit enzyme_dup: references are mostly marked (the front end
+        rejects unmarked ones as of 2026-12-07, which would hide everything else)."""
+        return 0.5 if k == "scalar" else 0.95
 
     def main(self):
         r = self.rng
@@ -490,12 +518,18 @@ class Program:
             elif not A:
                 fargs += ["enzyme_const", amp + p]
             elif k in ("outref", "outarray"):
-                m = r.choice(["enzyme_dup", "enzyme_dupnoneed", None])
+                u = r.random()
+                m = "enzyme_dup" if u < 0.45 else "enzyme_dupnoneed" if u < 0.93 else None
                 o.append(I + ("double %s_f = 0, dv_%s = 0;" if k == "outref" else
                               "std::array<double, KO> %s_f{}, dv_%s{};") % (p, p))
                 fargs += ([m] if m else []) + ["&%s_f" % p, "&dv_%s" % p]
+                if not m:
+                    self.unmarked_refs.append(p)
             else:
-                fargs += (["enzyme_dup"] if r.random() < 0.5 else []) + [amp + p, "%sv_%s" % (amp, p)]
+                mk = r.random() < self.pdup(k)
+                fargs += (["enzyme_dup"] if mk else []) + [amp + p, "%sv_%s" % (amp, p)]
+                if not mk and amp:
+                    self.unmarked_refs.append(p)
         if self.fwd_t:
             fcall = "__enzyme_fwddiff<double>((void *)%s, %s)" % (self.fname, ", ".join(fargs))
         else:
@@ -527,9 +561,15 @@ class Program:
                 elif k in ("outref", "outarray"):
                     o.append(I + ("double %s_r = 0, gw_%s = w_%s;" if k == "outref" else
                                   "std::array<double, KO> %s_r{}, gw_%s = w_%s;") % (p, p, p))
-                    rargs += (["enzyme_dup"] if r.random() < 0.5 else []) + ["&%s_r" % p, "&gw_%s" % p]
+                    mk = r.random() < self.pdup(k)
+                    rargs += (["enzyme_dup"] if mk else []) + ["&%s_r" % p, "&gw_%s" % p]
+                    if not mk:
+                        self.unmarked_refs.append(p)
                 else:
-                    rargs += (["enzyme_dup"] if r.random() < 0.5 else []) + ["&" + p, "&g_" + p]
+                    mk = r.random() < self.pdup(k)
+                    rargs += (["enzyme_dup"] if mk else []) + ["&" + p, "&g_" + p]
+                    if not mk:
+                        self.unmarked_refs.append(p)
             na = len(active)
             if na >= 2 or (na == 1 and r.random() < 0.3):
                 fields = r.choice(["array", "named"])

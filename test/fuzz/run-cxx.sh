@@ -30,6 +30,13 @@ if [ "${1:-}" = --one ]; then
     # shellcheck disable=SC2086
     $CXX_CC $O "$src" -o "$bin$O" -lm > "$log" 2>&1
     rc=$?
+    if [ $rc -ne 0 ] && grep -q 'unable to load plugin' "$log"; then
+      # The plugin is being rebuilt under us: once more, a little later.
+      sleep 20
+      # shellcheck disable=SC2086
+      $CXX_CC $O "$src" -o "$bin$O" -lm > "$log" 2>&1
+      rc=$?
+    fi
     if [ $rc -ne 0 ]; then
       if [ $rc -gt 128 ] || grep -q 'PLEASE submit a bug report\|Stack dump' "$log"; then
         echo "$O crash compiler crashed (exit $rc)" >> "$res"
