@@ -18,6 +18,7 @@
 //===----------------------------------------------------------------------===//
 #include "Modes/GradientBuilder.h"
 
+#include "Analysis/KnownFunctions.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
@@ -148,7 +149,7 @@ Type *GradientBuilder::accessedType(Value *Ptr) const {
       if (auto *CB = dyn_cast<CallBase>(&I);
           CB && !isa<MemIntrinsic>(CB) && !CB->isLifetimeStartOrEnd() &&
           !isa<DbgInfoIntrinsic>(CB) && !isAllocation(*CB) && !isFree(*CB) &&
-          !CB->doesNotAccessMemory() &&
+          !isInactiveCall(*CB) && !CB->doesNotAccessMemory() &&
           any_of(CB->args(), [&](Value *A) { return A->getType()->isPointerTy() && reaches(A); }))
         return nullptr;
       if (auto *L = dyn_cast<LoadInst>(&I); L && reaches(L->getPointerOperand()))
