@@ -182,10 +182,13 @@ bool integerMovesAsCopies(Function &F) {
           !DL.typeSizeEqualsStoreSize(L->getType()))
         continue;
       // A move whose address the program computed as an integer element
-      // or field (a GEP whose result is an integer) moves an integer.
+      // or field (a GEP whose result is an integer) moves an integer. Not
+      // a byte offset (i8), the form InstCombine gives every constant
+      // offset, into memory of any type.
       auto DeclaredInteger = [](Value *P) {
         auto *G = dyn_cast<GetElementPtrInst>(P);
-        return G && G->getResultElementType()->isIntOrIntVectorTy();
+        Type *T = G ? G->getResultElementType() : nullptr;
+        return T && T->isIntOrIntVectorTy() && !T->isIntegerTy(8);
       };
       if (DeclaredInteger(L->getPointerOperand()) || DeclaredInteger(S->getPointerOperand()))
         continue;

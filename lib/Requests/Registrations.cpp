@@ -149,6 +149,20 @@ std::vector<std::string> collectNamedShadows(Module &M) {
         Problem = "'" + S->getName().str() + "' is named as the shadow of both '" +
                   Other->getName().str() + "' and '" + G.getName().str() +
                   "': each global (and each lane) needs a shadow of its own";
+      // Shadow accesses take the global's alignment (vector code may need
+      // it): a shadow defined here is aligned as much, one defined
+      // elsewhere must be declared so.
+      Align GlobalAlign = G.getPointerAlignment(DL);
+      if (S && Problem.empty() && S->getPointerAlignment(DL) < GlobalAlign) {
+        if (!S->isDeclaration())
+          S->setAlignment(GlobalAlign);
+        else
+          Problem = "the shadow '" + S->getName().str() + "' named for global '" +
+                    G.getName().str() + "' is declared less aligned than the global (" +
+                    std::to_string(GlobalAlign.value()) +
+                    " bytes): declare it with __attribute__((aligned(" +
+                    std::to_string(GlobalAlign.value()) + ")))";
+      }
       if (S && Problem.empty())
         ShadowOf[S] = &G;
       if (!Problem.empty()) {
