@@ -112,7 +112,8 @@ bool GradientBuilder::hasReverse(Instruction &I) const {
   if (auto *MT = dyn_cast<MemTransferInst>(&I)) {
     const CopyLayout *L = copyLayout(*MT);
     return Varied.isActive(MT->getRawDest()) && L &&
-           any_of(L->Fields, [](auto &Fd) { return Fd.second->isFloatingPointTy(); });
+           (L->Moved ||
+            any_of(L->Fields, [](auto &Fd) { return Fd.second->isFloatingPointTy(); }));
   }
   return isActive(&I);
 }

@@ -91,6 +91,9 @@ public:
   struct CopyLayout {
     uint64_t Period = 0;
     llvm::SmallVector<std::pair<uint64_t, llvm::Type *>, 4> Fields;
+    /// No layout is known, but the source is never accessed after the copy
+    /// (realloc's): its shadow's bytes move whole, forward and back.
+    bool Moved = false;
   };
 
 private:

@@ -160,8 +160,10 @@ bool lowerAllocationsForReverse(Function &F) {
       Value *Old = CI->getArgOperand(0), *Size = B.CreateZExtOrTrunc(CI->getArgOperand(1), I64);
       Value *New = B.CreateCall(M.getOrInsertFunction("malloc", Ptr, I64), {Size});
       Value *OldSize = B.CreateCall(M.getOrInsertFunction("malloc_usable_size", I64, Ptr), {Old});
-      B.CreateMemCpy(New, MaybeAlign(), Old, MaybeAlign(),
-                     B.CreateBinaryIntrinsic(Intrinsic::umin, OldSize, Size));
+      CallInst *Copy = B.CreateMemCpy(New, MaybeAlign(), Old, MaybeAlign(),
+                                      B.CreateBinaryIntrinsic(Intrinsic::umin, OldSize, Size));
+      // The old block is freed right after: nothing reads it again.
+      Copy->setMetadata(MovedCopyMetadata, MDNode::get(M.getContext(), {}));
       B.CreateCall(M.getOrInsertFunction("free", B.getVoidTy(), Ptr), {Old});
       CI->replaceAllUsesWith(New);
     } else {

@@ -29,6 +29,10 @@ bool lowerLibraryCalls(llvm::Function &F);
 /// posix_memalign(&p, a, n) becomes p = aligned_alloc(a, n rounded up to a).
 bool lowerAllocationsForReverse(llvm::Function &F);
 
+/// The metadata kind on realloc's copy: its source is never accessed after
+/// it, so its shadow may move whole when no layout of the bytes is known.
+inline constexpr const char *MovedCopyMetadata = "adjoint.moved";
+
 } // namespace adjoint
 
 #endif

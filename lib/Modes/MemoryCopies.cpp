@@ -19,6 +19,7 @@
 #include "Modes/GradientBuilder.h"
 
 #include "Analysis/KnownFunctions.h"
+#include "Modes/LowerCalls.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
@@ -199,6 +200,10 @@ const GradientBuilder::CopyLayout *GradientBuilder::copyLayout(MemTransferInst &
       Found = CopyLayout{DL.getTypeAllocSize(T), {{0, T}}};
     }
   }
+  if (!Found && MT.getMetadata(MovedCopyMetadata) && !isa<MemMoveInst>(MT)) {
+    Found = CopyLayout();
+    Found->Moved = true;
+  }
   if (Found) // integers take no part
     erase_if(Found->Fields, [](auto &Fd) {
       return !Fd.second->isFloatingPointTy() && !Fd.second->isPointerTy();
@@ -309,6 +314,14 @@ void GradientBuilder::mirrorPointerCopies() {
       auto *MT = dyn_cast<MemTransferInst>(&I);
       Value *DS = MT ? Shadow.lookup(MT->getRawDest()) : nullptr;
       const CopyLayout *L = DS ? copyLayout(*MT) : nullptr;
+      if (L && L->Moved) {
+        // Pointer shadows and (zero) adjoints alike; nothing without a
+        // shadow came from the source.
+        IRBuilder<> FB(MT->getNextNode());
+        if (Value *SS = Shadow.lookup(MT->getRawSource()))
+          FB.CreateMemCpy(DS, MaybeAlign(), SS, MaybeAlign(), MT->getLength());
+        continue;
+      }
       if (!L || none_of(L->Fields, [](auto &Fd) { return Fd.second->isPointerTy(); }))
         continue;
       IRBuilder<> FB(MT->getNextNode());
@@ -329,6 +342,15 @@ void GradientBuilder::reverseCopy(MemTransferInst &MT) {
   Value *DS = primal(Shadow.lookup(MT.getRawDest()));
   Value *Len = B.CreateZExtOrTrunc(primal(MT.getLength()), B.getInt64Ty());
   Value *SS = Shadow.lookup(MT.getRawSource());
+  if (L.Moved) {
+    // Nothing touched the source's shadow since the copy (the block was
+    // freed): its float bytes are zero, so moving the destination's bytes
+    // back adds the adjoints, whatever the layout.
+    if (SS)
+      B.CreateMemCpy(primal(SS), MaybeAlign(), DS, MaybeAlign(), Len);
+    B.CreateMemSet(DS, B.getInt8(0), Len, MaybeAlign());
+    return;
+  }
   if (!SS) { // a scratch source that receives the adjoints and is dropped
     Value *Scratch = B.CreateCall(
         F.getParent()->getOrInsertFunction("calloc", B.getPtrTy(), B.getInt64Ty(), B.getInt64Ty()),
