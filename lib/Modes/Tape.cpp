@@ -39,6 +39,15 @@ static GlobalVariable *getSpareStorage(Module &M) {
   return G;
 }
 
+/// int dprintf(int fd, const char *format, ...): messages to stderr from
+/// generated code, without naming libc's stderr object.
+static FunctionCallee getDprintf(Module &M) {
+  LLVMContext &Ctx = M.getContext();
+  Type *I32 = Type::getInt32Ty(Ctx);
+  return M.getOrInsertFunction(
+      "dprintf", FunctionType::get(I32, {I32, PointerType::getUnqual(Ctx)}, /*isVarArg=*/true));
+}
+
 /// i64 adjoint.tape.peak: the largest tape storage any gradient of this
 /// module has grown (bytes, over all threads). With ADJOINT_TAPE_STATS set in
 /// the environment, the program prints it at exit.
@@ -49,8 +58,7 @@ static GlobalVariable *getTapePeak(Module &M) {
   Type *I64 = Type::getInt64Ty(Ctx), *Ptr = PointerType::getUnqual(Ctx);
   auto *Peak = new GlobalVariable(M, I64, /*isConstant=*/false, GlobalValue::InternalLinkage,
                                   ConstantInt::get(I64, 0), "adjoint.tape.peak");
-  FunctionCallee Dprintf =
-      M.getOrInsertFunction("dprintf", FunctionType::get(Type::getInt32Ty(Ctx), {Type::getInt32Ty(Ctx), Ptr}, true));
+  FunctionCallee Dprintf = getDprintf(M);
   // void adjoint.tape.report(): prints the peak.
   auto *Report = Function::Create(FunctionType::get(Type::getVoidTy(Ctx), false),
                                   GlobalValue::InternalLinkage, "adjoint.tape.report", M);
@@ -88,15 +96,14 @@ static Function *getExhaustedHelper(Module &M) {
   if (Function *F = M.getFunction("adjoint.tape.exhausted"))
     return F;
   LLVMContext &Ctx = M.getContext();
-  Type *I64 = Type::getInt64Ty(Ctx), *Ptr = PointerType::getUnqual(Ctx);
+  Type *I64 = Type::getInt64Ty(Ctx);
   auto *F = Function::Create(FunctionType::get(Type::getVoidTy(Ctx), {I64}, false),
                              GlobalValue::InternalLinkage, "adjoint.tape.exhausted", M);
   F->addFnAttr(Attribute::NoReturn);
   F->addFnAttr(Attribute::Cold);
   F->addFnAttr(Attribute::NoInline);
   IRBuilder<> B(BasicBlock::Create(Ctx, "entry", F));
-  FunctionCallee Dprintf = M.getOrInsertFunction(
-      "dprintf", FunctionType::get(Type::getInt32Ty(Ctx), {Type::getInt32Ty(Ctx), Ptr}, true));
+  FunctionCallee Dprintf = getDprintf(M);
   B.CreateCall(Dprintf,
                {B.getInt32(2),
                 B.CreateGlobalStringPtr(
