@@ -117,6 +117,10 @@ private:
     QualType PrimalTy = Primal->getType();
     if (ParamTy->isDependentType() || PrimalTy->isDependentType())
       return false;
+    // A reference parameter is a pointer in the call (the request passes
+    // the address, and a shadow after it by default), so it is checked as one.
+    if (ParamTy->isReferenceType())
+      ParamTy = Ctx.getPointerType(ParamTy.getNonReferenceType());
     if (ParamTy->isPointerType() && PrimalTy->isPointerType()) {
       QualType Want = ParamTy->getPointeeType(), Got = PrimalTy->getPointeeType();
       if (!Want->isVoidType() && !Got->isVoidType() && !Ctx.hasSameUnqualifiedType(Want, Got)) {
