@@ -8,13 +8,13 @@
 #   scripts/test-sanitized.sh [lit arguments, e.g. -j2 or a test path under build-san/test]
 # ADJOINT_SAN_BUILD names another build folder. The plugin's sources are compiled as they are
 # in the checkout: while they are being edited, run it on a copy (git archive HEAD | tar -x).
-# Every sanitizer report also lands in $ADJOINT_SAN_LOG (default /tmp/san-findings/logs) as
+# Every sanitizer report also lands in $ADJOINT_SAN_LOG (default build-san/san-logs) as
 # san.PID; the script lists them at the end and exits 1 if the suite failed or any report
 # was written.
 set -uo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=${ADJOINT_SAN_BUILD:-$root/build-san}
-export ADJOINT_SAN_LOG=${ADJOINT_SAN_LOG:-/tmp/san-findings/logs}
+export ADJOINT_SAN_LOG=${ADJOINT_SAN_LOG:-$build/san-logs}
 mkdir -p "$ADJOINT_SAN_LOG"
 rm -f "$ADJOINT_SAN_LOG"/san.*
 # The wrappers write there even where lit drops the variable (it passes few to tests).
