@@ -172,6 +172,39 @@ bool ActivityInfo::returnsActive(const Function &F) const {
   return false;
 }
 
+DenseSet<const Value *> ActivityInfo::nullableShadows(const Function &F) const {
+  DenseSet<const Value *> Nullable;
+  bool StoresMissingShadows = false;
+  auto lacksShadow = [&](const Value *V) {
+    return Nullable.contains(V) || (!isActive(V) && !isa<Constant>(V));
+  };
+  // Monotone (sets only grow), so this ends.
+  for (bool Changed = true; Changed;) {
+    Changed = false;
+    for (const BasicBlock &BB : F)
+      for (const Instruction &I : BB) {
+        if (auto *St = dyn_cast<StoreInst>(&I);
+            St && !StoresMissingShadows && St->getValueOperand()->getType()->isPointerTy() &&
+            isActive(St->getPointerOperand()) && lacksShadow(St->getValueOperand()))
+          Changed = StoresMissingShadows = true;
+        if (!I.getType()->isPointerTy() || !isActive(&I) || Nullable.contains(&I))
+          continue;
+        bool MayBeNull = false;
+        if (isa<LoadInst>(I))
+          MayBeNull = StoresMissingShadows;
+        else if (isa<GetElementPtrInst>(I) || isa<CastInst>(I))
+          MayBeNull = Nullable.contains(I.getOperand(0));
+        else if (isa<SelectInst>(I))
+          MayBeNull = lacksShadow(I.getOperand(1)) || lacksShadow(I.getOperand(2));
+        else if (auto *Phi = dyn_cast<PHINode>(&I))
+          MayBeNull = any_of(Phi->incoming_values(), lacksShadow);
+        if (MayBeNull)
+          Changed |= Nullable.insert(&I).second;
+      }
+  }
+  return Nullable;
+}
+
 void ActivityInfo::print(raw_ostream &OS, const Function &F) const {
   OS << "adjoint: activity of " << F.getName() << "\n";
   for (const Argument &A : F.args())

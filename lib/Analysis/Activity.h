@@ -66,6 +66,13 @@ public:
                               CallResultActivity Calls = nullptr);
   /// Whether any value \p F returns is active.
   bool returnsActive(const llvm::Function &F) const;
+  /// The active pointers of \p F whose shadow may be null at run time: a
+  /// pointer without a shadow (into enzyme_const data, say) stored into
+  /// memory with one leaves a null shadow there, so pointers loaded back
+  /// from memory may then have one; so may pointers derived from them, and
+  /// choices (phi, select) with a pointer without a shadow. Both modes guard
+  /// accesses through these.
+  llvm::DenseSet<const llvm::Value *> nullableShadows(const llvm::Function &F) const;
 
   bool isActive(const llvm::Value *V) const;
   void print(llvm::raw_ostream &OS, const llvm::Function &F) const;

@@ -40,6 +40,20 @@ AllocaInst *createZeroedShadow(IRBuilderBase &B, AllocaInst &Local) {
   return S;
 }
 
+Value *shadowOrScratch(IRBuilderBase &B, Value *P, Type *Accessed, AllocaInst *&Scratch) {
+  constexpr unsigned ScratchBytes = 256;
+  Function &Fn = *B.GetInsertBlock()->getParent();
+  if (Fn.getDataLayout().getTypeStoreSize(Accessed).getKnownMinValue() > ScratchBytes)
+    return nullptr;
+  if (!Scratch) {
+    IRBuilder<> EB(&Fn.getEntryBlock(), Fn.getEntryBlock().begin());
+    Scratch = EB.CreateAlloca(ArrayType::get(EB.getInt8Ty(), ScratchBytes), nullptr,
+                              "shadow.scratch");
+    Scratch->setAlignment(Align(64));
+  }
+  return B.CreateSelect(B.CreateIsNull(P), Scratch, P, P->getName() + ".or.scratch");
+}
+
 CallInst *createZeroedShadowAllocation(IRBuilderBase &B, CallBase &Alloc) {
   AllocatorInfo Info = *allocatorInfo(Alloc.getCalledFunction()->getName());
   SmallVector<Value *, 2> Args(Alloc.args());

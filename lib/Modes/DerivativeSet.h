@@ -74,6 +74,13 @@ llvm::CallInst *createZeroedShadowAllocation(llvm::IRBuilderBase &B, llvm::CallB
 /// undef or poison argument to a noundef parameter), or "" if it is not.
 std::string callSiteMismatch(const llvm::CallBase &CB);
 
+/// \p P, a shadow that may be null, or where \p Scratch points when it is:
+/// a 256-byte local (made in the entry of B's function on first use) that
+/// absorbs writes, whose reads the caller must ignore. Null when an access
+/// of type \p Accessed does not fit there.
+llvm::Value *shadowOrScratch(llvm::IRBuilderBase &B, llvm::Value *P, llvm::Type *Accessed,
+                             llvm::AllocaInst *&Scratch);
+
 class DerivativeSet {
 public:
   DerivativeSet(llvm::Module &M, llvm::FunctionAnalysisManager &FAM, Diagnostics &Diags);

@@ -113,7 +113,7 @@ TangentBuilder::TangentBuilder(ForwardMode &Mode, Function &Tangent, const Deriv
 bool TangentBuilder::run() {
   if (printActivity())
     Activity.print(outs(), Tangent);
-  findNullableShadows();
+  Nullable = Activity.nullableShadows(Tangent);
   SmallVector<Instruction *, 128> Order;
   ReversePostOrderTraversal<Function *> RPO(&Tangent);
   for (BasicBlock *BB : RPO)

@@ -363,38 +363,7 @@ void GradientBuilder::buildShadows() {
     }
     ++Next;
   }
-  // The pointers whose shadows may be null: loaded back from memory with a
-  // shadow into which a pointer without one (or with one that may be null)
-  // was stored, derived from one, or a choice with a pointer without one.
-  DenseSet<Value *> Nullable;
-  bool StoresMissingShadows = false;
-  auto lacksShadow = [&](Value *V) {
-    return Nullable.contains(V) || (!Varied.isActive(V) && !isa<Constant>(V));
-  };
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (BasicBlock *BB : Blocks)
-      for (Instruction &I : *BB) {
-        if (auto *St = dyn_cast<StoreInst>(&I); St && !StoresMissingShadows &&
-                                                St->getValueOperand()->getType()->isPointerTy() &&
-                                                Varied.isActive(St->getPointerOperand()) &&
-                                                lacksShadow(St->getValueOperand()))
-          Changed = StoresMissingShadows = true;
-        if (!I.getType()->isPointerTy() || !Varied.isActive(&I) || Nullable.contains(&I))
-          continue;
-        bool MayBeNull = false;
-        if (isa<LoadInst>(I))
-          MayBeNull = StoresMissingShadows;
-        else if (isa<GetElementPtrInst>(I) || isa<CastInst>(I))
-          MayBeNull = Nullable.contains(I.getOperand(0));
-        else if (auto *Sel = dyn_cast<SelectInst>(&I))
-          MayBeNull = lacksShadow(Sel->getTrueValue()) || lacksShadow(Sel->getFalseValue());
-        else if (auto *Phi = dyn_cast<PHINode>(&I))
-          MayBeNull = any_of(Phi->incoming_values(), lacksShadow);
-        if (MayBeNull)
-          Changed |= Nullable.insert(&I).second;
-      }
-  }
+  DenseSet<const Value *> Nullable = Varied.nullableShadows(F);
   SmallVector<PHINode *, 8> Phis;
   for (BasicBlock *BB : Blocks)
     for (Instruction &I : *BB) {
@@ -538,21 +507,12 @@ void GradientBuilder::checkNullableShadowUses() {
 Value *GradientBuilder::shadowOrScratch(Value *S, Value *Here, Type *Accessed) {
   if (!mayBeNullShadow(S))
     return Here;
-  Function *Fn = B.GetInsertBlock()->getParent();
-  const DataLayout &DL = Fn->getDataLayout();
-  constexpr unsigned ScratchBytes = 256;
-  if (DL.getTypeStoreSize(Accessed).getKnownMinValue() > ScratchBytes) {
-    fail(*cast<Instruction>(S), "reverse mode: an access of more than 256 bytes through a "
-                                "shadow that may be null");
-    return S;
-  }
-  AllocaInst *&At = Scratch[Fn];
-  if (!At) {
-    IRBuilder<> EB(&Fn->getEntryBlock(), Fn->getEntryBlock().begin());
-    At = EB.CreateAlloca(ArrayType::get(EB.getInt8Ty(), ScratchBytes), nullptr, "shadow.scratch");
-    At->setAlignment(Align(64));
-  }
-  return B.CreateSelect(B.CreateIsNull(Here), At, Here, S->getName() + ".or.scratch");
+  if (Value *P = adjoint::shadowOrScratch(B, Here, Accessed,
+                                          Scratch[B.GetInsertBlock()->getParent()]))
+    return P;
+  fail(*cast<Instruction>(S), "reverse mode: an access of more than 256 bytes through a "
+                              "shadow that may be null");
+  return Here;
 }
 
 /// The shadow of an operand of a select or phi of pointers: its own, or a

@@ -98,8 +98,7 @@ private:
   /// Reports and returns false when \p Ptr is a pointer without a shadow.
   bool requireShadow(llvm::Instruction &At, llvm::Value *Ptr);
 
-  // Shadows that may be null at run time (see findNullableShadows).
-  void findNullableShadows();
+  // Shadows that may be null at run time (ActivityInfo::nullableShadows).
   /// \p P, or a scratch location when \p P is null.
   llvm::Value *shadowOrScratch(llvm::Value *P, llvm::Type *Accessed, llvm::Instruction &At);
 
@@ -120,7 +119,7 @@ private:
   /// which a pointer without one (into enzyme_const data, say) was stored,
   /// and what is derived from them. Loads through them read a zero
   /// tangent, stores go to a scratch location, when the shadow is null.
-  llvm::DenseSet<llvm::Value *> Nullable;
+  llvm::DenseSet<const llvm::Value *> Nullable;
   llvm::AllocaInst *Scratch = nullptr;
   bool Failed = false;
 };

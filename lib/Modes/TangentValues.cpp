@@ -160,46 +160,11 @@ void TangentBuilder::visitSelectInst(SelectInst &I) {
 
 // ---- memory ---------------------------------------------------------------------
 
-void TangentBuilder::findNullableShadows() {
-  auto lacksShadow = [&](Value *V) {
-    return V->getType()->isPointerTy() && !Activity.isActive(V) && !isa<Constant>(V);
-  };
-  bool StoresMissingShadows = false;
-  for (Instruction &I : instructions(Tangent))
-    if (auto *St = dyn_cast<StoreInst>(&I);
-        St && Activity.isActive(St->getPointerOperand()) && lacksShadow(St->getValueOperand()))
-      StoresMissingShadows = true;
-  if (!StoresMissingShadows)
-    return;
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (Instruction &I : instructions(Tangent)) {
-      if (!I.getType()->isPointerTy() || !Activity.isActive(&I) || Nullable.contains(&I))
-        continue;
-      bool MayBeNull = isa<LoadInst>(I);
-      if (isa<GetElementPtrInst>(I) || isa<CastInst>(I))
-        MayBeNull = Nullable.contains(I.getOperand(0));
-      else if (isa<SelectInst>(I) || isa<PHINode>(I))
-        MayBeNull = any_of(I.operands(), [&](Value *Op) { return Nullable.contains(Op); });
-      if (MayBeNull)
-        Changed |= Nullable.insert(&I).second;
-    }
-  }
-}
-
 Value *TangentBuilder::shadowOrScratch(Value *P, Type *Accessed, Instruction &At) {
-  constexpr unsigned ScratchBytes = 256;
-  if (Tangent.getDataLayout().getTypeStoreSize(Accessed).getKnownMinValue() > ScratchBytes) {
-    fail(At, "an access of more than 256 bytes through a shadow that may be null");
-    return P;
-  }
-  if (!Scratch) {
-    IRBuilder<> EB(&Tangent.getEntryBlock(), Tangent.getEntryBlock().begin());
-    Scratch = EB.CreateAlloca(ArrayType::get(EB.getInt8Ty(), ScratchBytes), nullptr,
-                              "shadow.scratch");
-    Scratch->setAlignment(Align(64));
-  }
-  return B.CreateSelect(B.CreateIsNull(P), Scratch, P);
+  if (Value *S = adjoint::shadowOrScratch(B, P, Accessed, Scratch))
+    return S;
+  fail(At, "an access of more than 256 bytes through a shadow that may be null");
+  return P;
 }
 
 void TangentBuilder::visitGetElementPtrInst(GetElementPtrInst &I) {
