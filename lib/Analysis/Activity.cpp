@@ -49,7 +49,7 @@ namespace {
 class ActivityStep {
 public:
   ActivityStep(ActivityInfo &Info, DenseSet<const Value *> &Active, ShadowedMemory Memory,
-               CallResultActivity Calls)
+               CalleeSummaries Calls)
       : Info(Info), Active(Active), Memory(Memory), Calls(Calls) {}
 
   bool run(ArrayRef<Instruction *> Order) {
@@ -85,8 +85,8 @@ private:
       SmallVector<bool, 8> ArgActive;
       for (const Use &A : CB.args())
         ArgActive.push_back(act(A.get()));
-      if (std::optional<bool> Known = Calls(CB, ArgActive))
-        return *Known;
+      if (std::optional<CalleeSummary> Known = Calls(CB, ArgActive))
+        return Known->ReturnsActive;
     }
     // A defined callee may read derivatives from shadowed globals.
     if (Memory.Globals && Callee && !Callee->isDeclaration() && callMayAccessGlobals(CB))
@@ -141,13 +141,13 @@ private:
   ActivityInfo &Info;
   DenseSet<const Value *> &Active;
   ShadowedMemory Memory;
-  CallResultActivity Calls;
+  CalleeSummaries Calls;
 };
 
 } // namespace
 
 ActivityInfo ActivityInfo::compute(Function &F, ArrayRef<bool> ArgIsActive,
-                                   ShadowedMemory Memory, CallResultActivity Calls) {
+                                   ShadowedMemory Memory, CalleeSummaries Calls) {
   ActivityInfo Info;
   Info.Memory = Memory;
   for (Argument &A : F.args())
@@ -172,26 +172,50 @@ bool ActivityInfo::returnsActive(const Function &F) const {
   return false;
 }
 
-DenseSet<const Value *> ActivityInfo::nullableShadows(const Function &F) const {
-  DenseSet<const Value *> Nullable;
-  bool StoresMissingShadows = false;
+NullableShadows ActivityInfo::nullableShadows(const Function &F, bool Inherited,
+                                              CalleeSummaries Calls) const {
+  NullableShadows N;
+  DenseSet<const Value *> &Nullable = N.Values;
+  bool &StoresMissingShadows = N.MemoryMayHoldNull;
+  StoresMissingShadows = Inherited;
+  if (Inherited)
+    for (const Argument &A : F.args())
+      if (A.getType()->isPointerTy() && isActive(&A))
+        Nullable.insert(&A);
   auto lacksShadow = [&](const Value *V) {
     return Nullable.contains(V) || (!isActive(V) && !isa<Constant>(V));
+  };
+  auto leavesNullShadows = [&](const Instruction &I) {
+    if (auto *St = dyn_cast<StoreInst>(&I))
+      return St->getValueOperand()->getType()->isPointerTy() &&
+             isActive(St->getPointerOperand()) && lacksShadow(St->getValueOperand());
+    auto *CB = dyn_cast<CallBase>(&I);
+    if (!CB || !Calls || isInactiveCall(*CB))
+      return false;
+    const Function *Callee = CB->getCalledFunction();
+    if (!Callee || Callee->isDeclaration())
+      return false;
+    SmallVector<bool, 8> ArgActive;
+    for (const Use &A : CB->args())
+      ArgActive.push_back(isActive(A.get()));
+    std::optional<CalleeSummary> S = Calls(*CB, ArgActive);
+    return S && S->StoresMissingShadows;
   };
   // Monotone (sets only grow), so this ends.
   for (bool Changed = true; Changed;) {
     Changed = false;
     for (const BasicBlock &BB : F)
       for (const Instruction &I : BB) {
-        if (auto *St = dyn_cast<StoreInst>(&I);
-            St && !StoresMissingShadows && St->getValueOperand()->getType()->isPointerTy() &&
-            isActive(St->getPointerOperand()) && lacksShadow(St->getValueOperand()))
+        if (!StoresMissingShadows && leavesNullShadows(I))
           Changed = StoresMissingShadows = true;
         if (!I.getType()->isPointerTy() || !isActive(&I) || Nullable.contains(&I))
           continue;
         bool MayBeNull = false;
         if (isa<LoadInst>(I))
           MayBeNull = StoresMissingShadows;
+        else if (auto *CB = dyn_cast<CallBase>(&I)) // fresh memory has a fresh shadow
+          MayBeNull = StoresMissingShadows && !(CB->getCalledFunction() &&
+                                                allocatorInfo(CB->getCalledFunction()->getName()));
         else if (isa<GetElementPtrInst>(I) || isa<CastInst>(I))
           MayBeNull = Nullable.contains(I.getOperand(0));
         else if (isa<SelectInst>(I))
@@ -202,7 +226,11 @@ DenseSet<const Value *> ActivityInfo::nullableShadows(const Function &F) const {
           Changed |= Nullable.insert(&I).second;
       }
   }
-  return Nullable;
+  return N;
+}
+
+CalleeSummary ActivityInfo::summary(const Function &F, CalleeSummaries Calls) const {
+  return {returnsActive(F), nullableShadows(F, false, Calls).MemoryMayHoldNull};
 }
 
 void ActivityInfo::print(raw_ostream &OS, const Function &F) const {

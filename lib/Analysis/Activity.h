@@ -47,13 +47,35 @@ struct ShadowedMemory {
   bool Globals = true; ///< mutable globals defined in the module
 };
 
-/// Whether the result of a call to a function defined in the module carries
-/// a derivative, given which of its arguments do (one entry per argument):
-/// the callee's own analysis, so that a caller never expects a derivative
-/// (a shadow pointer) that the callee's derivative does not give. None: not
-/// known, and the call is treated conservatively.
-using CallResultActivity =
-    llvm::function_ref<std::optional<bool>(const llvm::CallBase &, llvm::ArrayRef<bool>)>;
+/// What a caller needs to know of a function defined in the module, given
+/// which of its arguments carry derivatives: the callee's own analysis, so
+/// that a caller never expects a derivative (a shadow pointer) that the
+/// callee's derivative does not give, nor misses a null shadow it leaves.
+struct CalleeSummary {
+  /// A value it returns carries a derivative.
+  bool ReturnsActive = false;
+  /// It (or a function it calls) stores a pointer without a shadow into
+  /// memory with one, which leaves a null shadow there.
+  bool StoresMissingShadows = false;
+  bool operator==(const CalleeSummary &O) const {
+    return ReturnsActive == O.ReturnsActive && StoresMissingShadows == O.StoresMissingShadows;
+  }
+};
+
+/// The summary of the callee of a call (one activity per argument). None:
+/// not known, and the call is treated conservatively.
+using CalleeSummaries =
+    llvm::function_ref<std::optional<CalleeSummary>(const llvm::CallBase &, llvm::ArrayRef<bool>)>;
+
+/// The pointers of a function whose shadow may be null at run time.
+struct NullableShadows {
+  llvm::DenseSet<const llvm::Value *> Values;
+  /// Memory with shadows may hold null shadow pointers once the function
+  /// (or a callee) has run: what it passes to callees must be guarded
+  /// there too.
+  bool MemoryMayHoldNull = false;
+  bool contains(const llvm::Value *V) const { return Values.contains(V); }
+};
 
 class ActivityInfo {
 public:
@@ -63,16 +85,22 @@ public:
   /// answers for calls to defined functions.
   static ActivityInfo compute(llvm::Function &F, llvm::ArrayRef<bool> ArgIsActive,
                               ShadowedMemory Memory = ShadowedMemory(),
-                              CallResultActivity Calls = nullptr);
+                              CalleeSummaries Calls = nullptr);
   /// Whether any value \p F returns is active.
   bool returnsActive(const llvm::Function &F) const;
   /// The active pointers of \p F whose shadow may be null at run time: a
   /// pointer without a shadow (into enzyme_const data, say) stored into
-  /// memory with one leaves a null shadow there, so pointers loaded back
-  /// from memory may then have one; so may pointers derived from them, and
-  /// choices (phi, select) with a pointer without a shadow. Both modes guard
-  /// accesses through these.
-  llvm::DenseSet<const llvm::Value *> nullableShadows(const llvm::Function &F) const;
+  /// memory with one leaves a null shadow there, by \p F or by a callee
+  /// (\p Calls), so pointers loaded back from memory, and pointers that
+  /// calls return, may then have one; so may pointers derived from them, and
+  /// choices (phi, select) with a pointer without a shadow. With
+  /// \p Inherited (a caller passed a shadow that may be null, or memory
+  /// holding one) every pointer argument and all memory may hold null
+  /// shadows from the start. Both modes guard accesses through these.
+  NullableShadows nullableShadows(const llvm::Function &F, bool Inherited,
+                                  CalleeSummaries Calls) const;
+  /// What a caller of \p F needs to know (see CalleeSummary).
+  CalleeSummary summary(const llvm::Function &F, CalleeSummaries Calls) const;
 
   bool isActive(const llvm::Value *V) const;
   void print(llvm::raw_ostream &OS, const llvm::Function &F) const;

@@ -57,8 +57,11 @@ void GradientBuilder::planCalls() {
                   "' is kept as a call because it is recursive)");
         continue;
       }
+      // Shadows that may be null go on to the callee, which guards them too.
+      bool NullShadows = Nullable.MemoryMayHoldNull ||
+                         any_of(CB->args(), [&](Value *A) { return Nullable.contains(A); });
       auto Pair = ReverseMode(Set).getSplitFunctions(*CB->getCalledFunction(), P.Activity, &F,
-                                                     nullptr);
+                                                     nullptr, NullShadows);
       P.Augmented = Pair.Augmented;
       P.Reverse = Pair.Reverse;
       CallPlans[CB] = P;

@@ -137,9 +137,9 @@ void DerivativeSet::copyPreparedBody(Function &Primal, Function &Into, ArrayRef<
     Args[I]->setName(Primal.getArg(I)->getName());
 }
 
-std::optional<bool> DerivativeSet::callResultActivity(const CallBase &CB,
-                                                       ArrayRef<bool> ArgActive,
-                                                       ShadowedMemory Memory) {
+std::optional<CalleeSummary> DerivativeSet::calleeSummary(const CallBase &CB,
+                                                         ArrayRef<bool> ArgActive,
+                                                         ShadowedMemory Memory) {
   Function *Callee = CB.getCalledFunction();
   if (!Callee || Callee->isDeclaration() || Callee->isVarArg() ||
       ArgActive.size() != Callee->arg_size())
@@ -148,7 +148,7 @@ std::optional<bool> DerivativeSet::callResultActivity(const CallBase &CB,
   for (bool A : ArgActive)
     Mask += A ? '1' : '0';
   SummaryKey Key{Callee, Mask, Memory.Locals | Memory.Heap << 1 | Memory.Globals << 2};
-  if (auto It = ReturnSummaries.find(Key); It != ReturnSummaries.end())
+  if (auto It = Summaries.find(Key); It != Summaries.end())
     return It->second;
   if (auto It = SummariesInProgress.find(Key); It != SummariesInProgress.end()) {
     SummariesConsulted.insert(Key);
@@ -159,11 +159,11 @@ std::optional<bool> DerivativeSet::callResultActivity(const CallBase &CB,
   if (!Clean)
     Clean = Prepared[Callee] = prepareClone(*Callee, FAM);
   std::set<SummaryKey> ConsultedOutside = std::exchange(SummariesConsulted, {});
-  bool &Assumed = SummariesInProgress[Key] = false;
-  bool Result;
+  CalleeSummary &Assumed = SummariesInProgress[Key] = CalleeSummary();
+  CalleeSummary Result;
   for (;;) {
-    Result = ActivityInfo::compute(*Clean, ArgActive, Memory, callResultActivityFor(Memory))
-                 .returnsActive(*Clean);
+    auto Calls = calleeSummariesFor(Memory);
+    Result = ActivityInfo::compute(*Clean, ArgActive, Memory, Calls).summary(*Clean, Calls);
     bool Recursive = SummariesConsulted.erase(Key);
     if (!Recursive || Result == Assumed)
       break;
@@ -175,7 +175,7 @@ std::optional<bool> DerivativeSet::callResultActivity(const CallBase &CB,
   // An answer that leaned on an outer summary still being computed is only
   // final once that one is.
   if (SummariesConsulted.empty())
-    ReturnSummaries[Key] = Result;
+    Summaries[Key] = Result;
   SummariesConsulted.insert(ConsultedOutside.begin(), ConsultedOutside.end());
   return Result;
 }

@@ -56,9 +56,14 @@ struct DerivativeKey {
   /// shadowed argument in forward mode).
   std::string Activity;
   unsigned Width = 1;
+  /// Its caller may pass shadows that are null (of pointers into
+  /// enzyme_const data, say), or memory that holds such shadows: the
+  /// derivative guards accesses through its pointer arguments and through
+  /// the pointers it loads (ActivityInfo::nullableShadows).
+  bool NullShadows = false;
   bool operator<(const DerivativeKey &O) const {
-    return std::tie(Kind, Primal, Activity, Width) <
-           std::tie(O.Kind, O.Primal, O.Activity, O.Width);
+    return std::tie(Kind, Primal, Activity, Width, NullShadows) <
+           std::tie(O.Kind, O.Primal, O.Activity, O.Width, O.NullShadows);
   }
 };
 
@@ -105,19 +110,22 @@ public:
   /// arguments replaced by \p Args.
   void copyPreparedBody(llvm::Function &Primal, llvm::Function &Into,
                         llvm::ArrayRef<llvm::Value *> Args);
-  /// Whether the callee of \p CB, given which arguments carry derivatives
-  /// (\p ArgActive), returns one: the answer of the callee's own activity
-  /// analysis on its prepared body, the same one its derivative is generated
-  /// from, so callers and callee derivatives agree on which results have
-  /// shadows. Recursive callees are solved to a fixed point, starting from
-  /// "inactive"; answers are memoized per callee, activity and memory.
-  std::optional<bool> callResultActivity(const llvm::CallBase &CB,
-                                         llvm::ArrayRef<bool> ArgActive, ShadowedMemory Memory);
-  /// The same question asked while computing \p Fn's own activity: a
-  /// callback for ActivityInfo::compute.
-  auto callResultActivityFor(ShadowedMemory Memory) {
+  /// What a caller must know of the callee of \p CB, given which arguments
+  /// carry derivatives (\p ArgActive): whether it returns one, and whether
+  /// it leaves null shadows in memory. The answer of the callee's own
+  /// activity analysis on its prepared body, the same one its derivative is
+  /// generated from, so callers and callee derivatives agree on which
+  /// results have shadows. Recursive callees are solved to a fixed point,
+  /// starting from "nothing"; answers are memoized per callee, activity and
+  /// memory.
+  std::optional<CalleeSummary> calleeSummary(const llvm::CallBase &CB,
+                                             llvm::ArrayRef<bool> ArgActive,
+                                             ShadowedMemory Memory);
+  /// The same question asked while computing a function's own activity: a
+  /// callback for ActivityInfo.
+  auto calleeSummariesFor(ShadowedMemory Memory) {
     return [this, Memory](const llvm::CallBase &CB, llvm::ArrayRef<bool> ArgActive) {
-      return callResultActivity(CB, ArgActive, Memory);
+      return calleeSummary(CB, ArgActive, Memory);
     };
   }
   /// Normalizes \p Fn again (after a mode changed it, e.g. by inlining).
@@ -170,10 +178,10 @@ private:
   std::vector<std::string> ShadowProblems;
   /// Callee, argument activity ('0'/'1' each) and memory (three bits).
   using SummaryKey = std::tuple<llvm::Function *, std::string, unsigned>;
-  std::map<SummaryKey, bool> ReturnSummaries;
+  std::map<SummaryKey, CalleeSummary> Summaries;
   /// Summaries being computed, with the answer assumed so far, and those
   /// of them that a computation consulted (its answer depends on them).
-  std::map<SummaryKey, bool> SummariesInProgress;
+  std::map<SummaryKey, CalleeSummary> SummariesInProgress;
   std::set<SummaryKey> SummariesConsulted;
   llvm::SmallVector<llvm::Function *, 8> Generated;
   llvm::SmallVector<llvm::Function *, 8> Pending;

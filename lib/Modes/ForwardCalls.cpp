@@ -17,6 +17,7 @@
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Demangle/Demangle.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
 
 using namespace llvm;
 
@@ -52,11 +53,15 @@ void TangentBuilder::visitCallBase(CallBase &CB) {
   }
   if (isInactiveCall(CB))
     return;
-  if (any_of(CB.args(), [&](Value *A) { return Nullable.contains(A); }))
-    return fail(CB, "cannot pass this pointer on: it was read from memory that also holds "
-                    "pointers without derivatives (into enzyme_const data, say), so its "
-                    "shadow may be missing; give that data a zeroed shadow (enzyme_dup) "
-                    "instead");
+  // Tangent functions, memory operations, realloc and free take shadows
+  // that may be null; nothing else does yet.
+  if (any_of(CB.args(), [&](Value *A) { return Nullable.contains(A); }) &&
+      !isa<MemIntrinsic>(CB) && (Callee->isDeclaration() || Callee->isVarArg()) &&
+      !isFreeFunction(Callee->getName()) && !isReallocFunction(Callee->getName()))
+    return fail(CB, "cannot pass this pointer to '" + demangle(Callee->getName()) +
+                        "': it was read from memory that also holds pointers without "
+                        "derivatives (into enzyme_const data, say), so its shadow may be "
+                        "missing; give that data a zeroed shadow (enzyme_dup) instead");
   if (isa<MemTransferInst>(CB))
     return memoryTransfer(CB);
   if (isa<MemSetInst>(CB))
@@ -146,7 +151,8 @@ void TangentBuilder::dispatchIndirectCall(CallInst &CI) {
     B.SetInsertPoint(Test);
     B.CreateCondBr(B.CreateICmpEQ(CI.getCalledOperand(), Callee), Call, Next);
     B.SetInsertPoint(Call);
-    Function *Fn = Mode.getTangentFunction(*Callee, Mask, Width, &Tangent);
+    Function *Fn = Mode.getTangentFunction(*Callee, Mask, Width, &Tangent, nullptr,
+                                           passesNullShadows(CI));
     SmallVector<Value *, 16> Args;
     for (auto [A, Shadowed] : zip(CI.args(), Mask)) {
       Args.push_back(A);
@@ -162,10 +168,9 @@ void TangentBuilder::dispatchIndirectCall(CallInst &CI) {
     B.CreateBr(Join);
     Test = Next;
   }
-  if (HasResult)
-    CI.replaceAllUsesWith(Primal);
-  CI.eraseFromParent();
-  if (HasLanes)
+  bool Active = Activity.isActive(&CI);
+  replaceCall(CI, Primal);
+  if (HasLanes && Active)
     setLanes(Primal, L);
 }
 
@@ -196,7 +201,8 @@ void TangentBuilder::callTangentFunction(CallBase &CB, Function &Callee) {
   SmallVector<bool, 8> Mask;
   for (Value *A : CB.args())
     Mask.push_back(hasTangent(A));
-  Function *Fn = Mode.getTangentFunction(Callee, Mask, Width, &Tangent);
+  Function *Fn =
+      Mode.getTangentFunction(Callee, Mask, Width, &Tangent, nullptr, passesNullShadows(CB));
   B.SetInsertPoint(&CB);
   SmallVector<Value *, 16> Args;
   for (unsigned I = 0; I < CB.arg_size(); ++I) {
@@ -213,26 +219,50 @@ void TangentBuilder::callTangentFunction(CallBase &CB, Function &Callee) {
     New = B.CreateCall(Fn, Args);
   New->setDebugLoc(CB.getDebugLoc());
   New->setCallingConv(Fn->getCallingConv());
-  if (!ForwardMode::returnsTangent(CB.getType())) {
-    CB.replaceAllUsesWith(New);
-    CB.eraseFromParent();
-    return;
-  }
+  if (!ForwardMode::returnsTangent(CB.getType()))
+    return replaceCall(CB, New);
   insertAfter(*New);
   Value *Primal = B.CreateExtractValue(New, 0);
   Lanes L;
   for (unsigned K = 0; K < Width; ++K)
     L.push_back(B.CreateExtractValue(New, K + 1));
-  CB.replaceAllUsesWith(Primal);
-  CB.eraseFromParent();
-  setLanes(Primal, L);
+  // The caller's analysis decides: a result it finds inactive has no
+  // tangent here (its lanes are zero, or null shadows of constant data).
+  bool Active = Activity.isActive(&CB);
+  replaceCall(CB, Primal);
+  if (Active)
+    setLanes(Primal, L);
+}
+
+void TangentBuilder::replaceCall(CallBase &Old, Value *Result) {
+  if (Result) {
+    Old.replaceAllUsesWith(Result);
+    // A result whose shadow may be null keeps that mark.
+    if (Nullable.Values.erase(&Old))
+      Nullable.Values.insert(Result);
+  }
+  Old.eraseFromParent();
 }
 
 // ---- memory intrinsics ----------------------------------------------------------
 
+bool TangentBuilder::passesNullShadows(CallBase &CB) const {
+  return Nullable.MemoryMayHoldNull ||
+         any_of(CB.args(), [&](Value *A) { return Nullable.contains(A); });
+}
+
+Instruction *TangentBuilder::enterIfNotNull(Value *P) {
+  Instruction *Rest = &*B.GetInsertPoint();
+  Instruction *Then = SplitBlockAndInsertIfThen(B.CreateIsNotNull(P), Rest, false);
+  Then->getParent()->setName(P->getName() + ".not.null");
+  B.SetInsertPoint(Then);
+  return Rest;
+}
+
 void TangentBuilder::memoryTransfer(CallBase &CI) {
   auto &MT = cast<MemTransferInst>(CI);
-  bool DstShadow = hasTangent(MT.getRawDest()), SrcShadow = hasTangent(MT.getRawSource());
+  Value *RawDst = MT.getRawDest(), *RawSrc = MT.getRawSource();
+  bool DstShadow = hasTangent(RawDst), SrcShadow = hasTangent(RawSrc);
   if (!DstShadow) {
     if (SrcShadow)
       fail(CI, "memory with derivatives is copied into memory without a shadow, "
@@ -241,20 +271,43 @@ void TangentBuilder::memoryTransfer(CallBase &CI) {
     return;
   }
   insertAfter(CI);
+  // Copied from memory that holds no derivative (a constant table): zeroes.
+  auto zeroes = [&](Value *Dst) {
+    B.CreateMemSet(Dst, B.getInt8(0), MT.getLength(), MT.getDestAlign(), MT.isVolatile());
+  };
+  auto copy = [&](Value *Dst, Value *Src) {
+    if (isa<MemMoveInst>(MT))
+      B.CreateMemMove(Dst, MT.getDestAlign(), Src, MT.getSourceAlign(), MT.getLength(),
+                      MT.isVolatile());
+    else
+      B.CreateMemCpy(Dst, MT.getDestAlign(), Src, MT.getSourceAlign(), MT.getLength(),
+                     MT.isVolatile());
+  };
   for (unsigned K = 0; K < Width; ++K) {
-    Value *Dst = tangentOrZero(MT.getRawDest(), K);
-    if (SrcShadow) {
-      Value *Src = tangentOrZero(MT.getRawSource(), K);
-      if (isa<MemMoveInst>(MT))
-        B.CreateMemMove(Dst, MT.getDestAlign(), Src, MT.getSourceAlign(), MT.getLength(),
-                        MT.isVolatile());
-      else
-        B.CreateMemCpy(Dst, MT.getDestAlign(), Src, MT.getSourceAlign(), MT.getLength(),
-                       MT.isVolatile());
+    Value *Dst = tangentOrZero(RawDst, K);
+    // Shadows that may be null: nothing to write into a null destination,
+    // zeroes from a null source.
+    Instruction *Rest = Nullable.contains(RawDst) ? enterIfNotNull(Dst) : nullptr;
+    if (!SrcShadow) {
+      zeroes(Dst);
     } else {
-      // Copied from memory that holds no derivative (a constant table).
-      B.CreateMemSet(Dst, B.getInt8(0), MT.getLength(), MT.getDestAlign(), MT.isVolatile());
+      Value *Src = tangentOrZero(RawSrc, K);
+      if (Nullable.contains(RawSrc)) {
+        Instruction *Copy, *Zero;
+        SplitBlockAndInsertIfThenElse(B.CreateIsNotNull(Src), &*B.GetInsertPoint(), &Copy,
+                                      &Zero);
+        B.SetInsertPoint(Copy);
+        copy(Dst, Src);
+        B.SetInsertPoint(Zero);
+        zeroes(Dst);
+        B.SetInsertPoint(Copy->getParent()->getSingleSuccessor(),
+                         Copy->getParent()->getSingleSuccessor()->getFirstInsertionPt());
+      } else {
+        copy(Dst, Src);
+      }
     }
+    if (Rest)
+      B.SetInsertPoint(Rest);
   }
 }
 
@@ -264,9 +317,13 @@ void TangentBuilder::memorySet(CallBase &CI) {
     return;
   // The bytes set are constants: their derivative is zero.
   insertAfter(CI);
-  for (unsigned K = 0; K < Width; ++K)
-    B.CreateMemSet(tangentOrZero(MS.getRawDest(), K), B.getInt8(0), MS.getLength(),
-                   MS.getDestAlign(), MS.isVolatile());
+  for (unsigned K = 0; K < Width; ++K) {
+    Value *Dst = tangentOrZero(MS.getRawDest(), K);
+    Instruction *Rest = Nullable.contains(MS.getRawDest()) ? enterIfNotNull(Dst) : nullptr;
+    B.CreateMemSet(Dst, B.getInt8(0), MS.getLength(), MS.getDestAlign(), MS.isVolatile());
+    if (Rest)
+      B.SetInsertPoint(Rest);
+  }
 }
 
 // ---- heap -------------------------------------------------------------------------
@@ -277,7 +334,8 @@ void TangentBuilder::shadowAllocation(CallBase &CI) {
 
 /// The shadow of realloc(p, n) is a fresh zeroed block of n bytes holding
 /// the old shadow's contents (as many bytes as the old block had), since
-/// the grown part of the primal holds no derivative yet.
+/// the grown part of the primal holds no derivative yet. A null old shadow
+/// (memory without derivatives) leaves the new one all zeroes.
 void TangentBuilder::shadowRealloc(CallBase &CI) {
   Module &Mod = *Tangent.getParent();
   Type *I64 = B.getInt64Ty(), *Ptr = B.getPtrTy();

@@ -24,8 +24,8 @@ bool ForwardMode::returnsTangent(Type *T) { return !T->isVoidTy() && canCarryDer
 
 Function *ForwardMode::getTangentFunction(Function &F, ArrayRef<bool> ArgHasShadow,
                                           unsigned Width, Function *Caller,
-                                          const Instruction *Request) {
-  DerivativeKey Key{DerivativeKind::Tangent, &F, std::string(), Width};
+                                          const Instruction *Request, bool NullShadows) {
+  DerivativeKey Key{DerivativeKind::Tangent, &F, std::string(), Width, NullShadows};
   for (bool S : ArgHasShadow)
     Key.Activity.push_back(S ? '1' : '0');
   if (Function *Known = Set.find(Key))
@@ -60,6 +60,8 @@ Function *ForwardMode::getTangentFunction(Function &F, ArrayRef<bool> ArgHasShad
   std::string Name = ("fwddiff." + F.getName() + "." + Key.Activity).str();
   if (Width > 1)
     Name += ".w" + std::to_string(Width);
+  if (NullShadows)
+    Name += ".nullable";
   return Set.declare(Key, FunctionType::get(Ret, Params, false), Name, ParamAttrs, Caller,
                      Request);
 }
@@ -92,7 +94,7 @@ TangentBuilder::TangentBuilder(ForwardMode &Mode, Function &Tangent, const Deriv
                                Diagnostics &Diags)
     : Mode(Mode), Tangent(Tangent), Key(Key), Diags(Diags), Width(Key.Width),
       Activity(ActivityInfo::compute(Tangent, primalArgMask(Tangent, Key), ShadowedMemory(),
-                                     Mode.derivatives().callResultActivityFor(ShadowedMemory()))),
+                                     Mode.derivatives().calleeSummariesFor(ShadowedMemory()))),
       B(Tangent.getContext()) {
   unsigned Next = 0;
   for (char C : Key.Activity) {
@@ -113,7 +115,8 @@ TangentBuilder::TangentBuilder(ForwardMode &Mode, Function &Tangent, const Deriv
 bool TangentBuilder::run() {
   if (printActivity())
     Activity.print(outs(), Tangent);
-  Nullable = Activity.nullableShadows(Tangent);
+  Nullable = Activity.nullableShadows(
+      Tangent, Key.NullShadows, Mode.derivatives().calleeSummariesFor(ShadowedMemory()));
   SmallVector<Instruction *, 128> Order;
   ReversePostOrderTraversal<Function *> RPO(&Tangent);
   for (BasicBlock *BB : RPO)

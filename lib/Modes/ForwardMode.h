@@ -37,10 +37,12 @@ public:
   /// The tangent function for \p F (declared now, body generated when the
   /// set's pending bodies are). \p Caller is the tangent function that calls
   /// it, for the call chain in diagnostics; for a request, null and
-  /// \p Request is the request's call.
+  /// \p Request is the request's call. \p NullShadows: shadows the caller
+  /// passes may be null (DerivativeKey::NullShadows).
   llvm::Function *getTangentFunction(llvm::Function &F, llvm::ArrayRef<bool> ArgHasShadow,
                                      unsigned Width, llvm::Function *Caller,
-                                     const llvm::Instruction *Request = nullptr);
+                                     const llvm::Instruction *Request = nullptr,
+                                     bool NullShadows = false);
   /// Generates the body of a tangent function declared by this mode.
   bool generateBody(llvm::Function &Tangent);
 

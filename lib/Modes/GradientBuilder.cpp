@@ -72,7 +72,7 @@ GradientBuilder::GradientBuilder(DerivativeSet &Set, Function &Gradient, const D
                                  Function *Reverse)
     : Set(Set), F(Gradient), Rev(Reverse ? *Reverse : Gradient), Split(Reverse), Key(Key),
       Varied(ActivityInfo::compute(Gradient, activeArgs(Key, Gradient), ShadowedMemory(),
-                                   Set.callResultActivityFor(ShadowedMemory()))),
+                                   Set.calleeSummariesFor(ShadowedMemory()))),
       DT(Gradient), LI(DT), TheTape(Gradient, Split), B(Gradient.getContext()) {}
 
 void GradientBuilder::fail(Instruction &At, const Twine &Why) {
@@ -359,11 +359,12 @@ void GradientBuilder::buildShadows() {
     if (C == GradientActivity::Duplicated) {
       Shadow[F.getArg(Next)] = F.getArg(Next + 1);
       F.getArg(Next + 1)->setName(F.getArg(Next)->getName() + ".shadow");
+      if (Nullable.contains(F.getArg(Next)))
+        MaybeNullShadows.insert(F.getArg(Next + 1));
       ++Next;
     }
     ++Next;
   }
-  DenseSet<const Value *> Nullable = Varied.nullableShadows(F);
   SmallVector<PHINode *, 8> Phis;
   for (BasicBlock *BB : Blocks)
     for (Instruction &I : *BB) {
@@ -493,7 +494,8 @@ void GradientBuilder::checkNullableShadowUses() {
   for (BasicBlock *BB : Blocks)
     for (Instruction &I : *BB) {
       auto *CB = dyn_cast<CallBase>(&I);
-      if (!CB || !hasReverse(I) || isAllocation(*CB) || LateFrees.contains(CB))
+      if (!CB || !hasReverse(I) || isAllocation(*CB) || LateFrees.contains(CB) ||
+          (isa<CallInst>(CB) && CallPlans.contains(cast<CallInst>(CB))))
         continue;
       if (any_of(CB->args(), [&](const Use &A) {
             return A->getType()->isPointerTy() && nullable(A.get());
@@ -984,6 +986,7 @@ bool GradientBuilder::run() {
   }
   if (!checkSupported())
     return false;
+  Nullable = Varied.nullableShadows(F, Key.NullShadows, Set.calleeSummariesFor(ShadowedMemory()));
   planCalls();
   planFrees();
   chooseLaneAccumulations();

@@ -228,6 +228,8 @@ private:
   /// back, and what is derived from it. Accesses through them go to a
   /// scratch location instead (reads give zero, adjoints are dropped).
   llvm::DenseSet<llvm::Value *> MaybeNullShadows;
+  /// The primal values whose shadow may be null (ActivityInfo::nullableShadows).
+  NullableShadows Nullable;
   llvm::DenseMap<llvm::Function *, llvm::AllocaInst *> Scratch;
   llvm::DenseMap<llvm::Value *, llvm::AllocaInst *> Slots;
   /// Per forward block: the values its record holds, in order, and their

@@ -63,9 +63,10 @@ Function *ReverseMode::getGradientFunction(Function &F, StringRef Activity,
 
 ReverseMode::SplitFunctions ReverseMode::getSplitFunctions(Function &F, StringRef Activity,
                                                            Function *Caller,
-                                                           const Instruction *Request) {
-  DerivativeKey AugKey{DerivativeKind::Augmented, &F, Activity.str(), 1};
-  DerivativeKey RevKey{DerivativeKind::Reverse, &F, Activity.str(), 1};
+                                                           const Instruction *Request,
+                                                           bool NullShadows) {
+  DerivativeKey AugKey{DerivativeKind::Augmented, &F, Activity.str(), 1, NullShadows};
+  DerivativeKey RevKey{DerivativeKind::Reverse, &F, Activity.str(), 1, NullShadows};
   if (Function *Known = Set.find(AugKey))
     return {Known, Set.find(RevKey)};
   LLVMContext &Ctx = F.getContext();
@@ -73,9 +74,9 @@ ReverseMode::SplitFunctions ReverseMode::getSplitFunctions(Function &F, StringRe
   Type *Ptr = PointerType::getUnqual(Ctx), *Ret = F.getReturnType();
   Type *AugRet = StructType::get(Ctx, Ret->isVoidTy() ? ArrayRef<Type *>{Ptr}
                                                                  : ArrayRef<Type *>{Ptr, Ret});
+  std::string Suffix = (F.getName() + "." + Activity + (NullShadows ? ".nullable" : "")).str();
   Function *Aug = Set.declare(AugKey, FunctionType::get(AugRet, S.Params, false),
-                              "augment." + F.getName() + "." + Activity, S.ParamAttrs, Caller,
-                              Request);
+                              "augment." + Suffix, S.ParamAttrs, Caller, Request);
   // The reverse function takes the adjoint of f's float result (the seed)
   // and the tape.
   if (isAdjointType(Ret)) {
@@ -85,8 +86,7 @@ ReverseMode::SplitFunctions ReverseMode::getSplitFunctions(Function &F, StringRe
   S.Params.push_back(Ptr);
   S.ParamAttrs.push_back(AttributeSet());
   Function *Rev = Set.declare(RevKey, FunctionType::get(S.Adjoints, S.Params, false),
-                              "reverse." + F.getName() + "." + Activity, S.ParamAttrs, Caller,
-                              Request);
+                              "reverse." + Suffix, S.ParamAttrs, Caller, Request);
   return {Aug, Rev};
 }
 
@@ -158,7 +158,8 @@ bool ReverseMode::generateBody(Function &Fn) {
   Function *Forward = &Fn, *Rev = nullptr;
   if (Key.Kind != DerivativeKind::Gradient) {
     // One builder makes both halves: whichever comes first makes the pair.
-    SplitFunctions Pair = getSplitFunctions(*Key.Primal, Key.Activity, nullptr, nullptr);
+    SplitFunctions Pair =
+        getSplitFunctions(*Key.Primal, Key.Activity, nullptr, nullptr, Key.NullShadows);
     if (!Pair.Augmented->isDeclaration())
       return !FailedPairs.contains(Pair.Augmented);
     Key.Kind = DerivativeKind::Augmented;

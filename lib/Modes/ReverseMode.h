@@ -54,8 +54,11 @@ public:
   };
   /// The augmented forward and reverse functions of \p F for \p Activity,
   /// called from \p Caller (a derivative) or for \p Request.
+  /// \p NullShadows: shadows the caller passes may be null
+  /// (DerivativeKey::NullShadows).
   SplitFunctions getSplitFunctions(llvm::Function &F, llvm::StringRef Activity,
-                                   llvm::Function *Caller, const llvm::Instruction *Request);
+                                   llvm::Function *Caller, const llvm::Instruction *Request,
+                                   bool NullShadows = false);
   /// Generates the body of a function declared by this mode.
   bool generateBody(llvm::Function &Fn);
 

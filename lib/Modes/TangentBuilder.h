@@ -91,6 +91,9 @@ private:
   /// allocation needs no exception edge of its own).
   llvm::CallInst *cloneAsCall(llvm::CallBase &CB, llvm::ArrayRef<llvm::Value *> Args);
   bool anyArgHasTangent(llvm::CallBase &CB);
+  /// Replaces the primal call \p Old by \p Result (none: no result) and
+  /// erases it.
+  void replaceCall(llvm::CallBase &Old, llvm::Value *Result);
 
 
   // Errors: reported at \p At with the call chain that reached it.
@@ -101,6 +104,13 @@ private:
   // Shadows that may be null at run time (ActivityInfo::nullableShadows).
   /// \p P, or a scratch location when \p P is null.
   llvm::Value *shadowOrScratch(llvm::Value *P, llvm::Type *Accessed, llvm::Instruction &At);
+  /// Whether \p CB passes a callee shadows that may be null, or memory that
+  /// may hold them: its tangent function must guard them too.
+  bool passesNullShadows(llvm::CallBase &CB) const;
+  /// Moves the builder into a new block that runs only when \p P is not
+  /// null; the rest of the current block follows it. Returns where the rest
+  /// begins.
+  llvm::Instruction *enterIfNotNull(llvm::Value *P);
 
   // The end.
   void fillPhis();
@@ -119,7 +129,7 @@ private:
   /// which a pointer without one (into enzyme_const data, say) was stored,
   /// and what is derived from them. Loads through them read a zero
   /// tangent, stores go to a scratch location, when the shadow is null.
-  llvm::DenseSet<const llvm::Value *> Nullable;
+  NullableShadows Nullable;
   llvm::AllocaInst *Scratch = nullptr;
   bool Failed = false;
 };
