@@ -12,6 +12,10 @@ config.excludes = ["include", "Inputs"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.adjoint_obj_root, "test")
 
+# "llvm-19" or "llvm-22": the LLVM the plugin was built against, for the few IR
+# tests whose patterns only one version's optimizer produces.
+config.available_features.add("llvm-" + config.llvm_version_major)
+
 plugin = os.path.join(config.adjoint_obj_root, "lib", "Adjoint.so")
 bindir = os.path.join(config.adjoint_obj_root, "bin")
 config.environment["PATH"] = os.pathsep.join([config.llvm_bin, os.environ.get("PATH", "")])

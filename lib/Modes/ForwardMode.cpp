@@ -213,8 +213,12 @@ bool TangentBuilder::requireShadow(Instruction &At, Value *Ptr) {
   if (!Ptr->getType()->isPtrOrPtrVectorTy() || hasTangent(Ptr) ||
       isa<ConstantPointerNull>(Ptr) || isa<UndefValue>(Ptr))
     return true;
-  // A constant table beside memory with a shadow reads zeros from its own.
+  // No memory: offsets from null (the end of an empty std::vector) are no
+  // address to read or write.
   Value *Base = getUnderlyingObject(Ptr);
+  if (isa<ConstantPointerNull>(Base))
+    return true;
+  // A constant table beside memory with a shadow reads zeros from its own.
   if (auto *C = dyn_cast<Constant>(Base);
       C && Mode.derivatives().shadowOfGlobalAddress(C, 0, /*ZeroForConstants=*/true) &&
       (isa<Constant>(Ptr) || isa<GetElementPtrInst>(Ptr)))

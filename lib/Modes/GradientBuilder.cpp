@@ -9,6 +9,7 @@
 #include "Modes/GradientBuilder.h"
 
 #include "Analysis/KnownFunctions.h"
+#include "Support/LLVMCompat.h"
 #include "Modes/ReverseMode.h"
 #include "Rules/MathBuilder.h"
 #include "Rules/Rules.h"
@@ -222,8 +223,7 @@ bool GradientBuilder::isCheaperToRebuild(Instruction &I, const Record &R) const 
 bool GradientBuilder::mayEscape(const Value *Obj) const {
   auto [It, New] = Escapes.try_emplace(Obj, true);
   if (New)
-    It->second = PointerMayBeCaptured(Obj, /*ReturnCaptures=*/true, /*StoreCaptures=*/true,
-                                      /*MaxUsesToExplore=*/std::numeric_limits<unsigned>::max());
+    It->second = pointerMayBeCaptured(Obj, std::numeric_limits<unsigned>::max());
   return It->second;
 }
 
@@ -522,6 +522,10 @@ Value *GradientBuilder::shadowOrScratch(Value *S, Value *Here, Type *Accessed) {
 Value *GradientBuilder::choiceShadow(Value *V) {
   if (Value *S = Shadow.lookup(V))
     return S;
+  // No memory: no shadow memory either. Offsets from null (the end of an
+  // empty std::vector, null + 0) stay offsets from null.
+  if (isa<ConstantPointerNull>(V))
+    return V;
   // Adjoints read from a constant table are dropped into a sink of its own.
   if (auto *C = dyn_cast<Constant>(V))
     return Set.shadowOfGlobalAddress(C, DerivativeSet::AdjointSinkLane,
@@ -1046,7 +1050,7 @@ bool GradientBuilder::run() {
                         : ConstantFP::get(V->getType(), 1.0));
   B.CreateBr(Return ? ReverseOf[Return->getParent()] : GradientReturn);
   if (Return && !Split) {
-    BranchInst::Create(ReverseEntry, Return);
+    BranchInst::Create(ReverseEntry, Return->getIterator());
     Return->eraseFromParent();
   }
   for (BasicBlock *BB : Blocks) {

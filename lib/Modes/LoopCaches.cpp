@@ -14,6 +14,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Modes/GradientBuilder.h"
+#include "Support/LLVMCompat.h"
 
 #include "llvm/Analysis/AssumptionCache.h"
 #include "llvm/Analysis/ScalarEvolution.h"
@@ -66,7 +67,7 @@ void GradientBuilder::chooseCountedLoops() {
   ScalarEvolution &SE = scalarEvolution();
   // Without LCSSA phis: they would rewire uses of loop values after the
   // shadows were built, leaving those uses without one.
-  SCEVExpander Expander(SE, F.getDataLayout(), "trips", /*PreserveLCSSA=*/false);
+  adjoint::Expander Expander(SE, F, "trips", /*PreserveLCSSA=*/false);
   Type *I64 = Type::getInt64Ty(F.getContext());
   // Outer loops first: a loop joins its parent's nest when its trip count
   // is known at the nest's entry, else it starts a nest of its own.
@@ -108,7 +109,7 @@ void GradientBuilder::chooseCountedLoops() {
       C->Trips->setName(Header->getName() + ".trips");
     C->Iteration = PHINode::Create(I64, 2, "iteration", Header->begin());
     auto *Next = BinaryOperator::CreateNUWAdd(C->Iteration, ConstantInt::get(I64, 1),
-                                              "iteration.next", Latch->getTerminator());
+                                              "iteration.next", Latch->getTerminator()->getIterator());
     for (BasicBlock *P : predecessors(Header))
       C->Iteration->addIncoming(P == Latch ? static_cast<Value *>(Next) : ConstantInt::get(I64, 0),
                                 P);

@@ -8,9 +8,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Pass/AdjointPass.h"
+#include "Support/LLVMCompat.h"
 
 #include "llvm/Passes/PassBuilder.h"
-#include "llvm/Passes/PassPlugin.h"
 
 using namespace llvm;
 
@@ -18,7 +18,7 @@ static void registerCallbacks(PassBuilder &PB) {
   PB.registerPipelineStartEPCallback([](ModulePassManager &MPM, OptimizationLevel) {
     MPM.addPass(adjoint::ProtectMarkersPass());
   });
-  PB.registerOptimizerLastEPCallback([&PB](ModulePassManager &MPM, OptimizationLevel) {
+  adjoint::registerOptimizerLast(PB, [&PB](ModulePassManager &MPM, OptimizationLevel) {
     MPM.addPass(adjoint::AdjointPass(PB));
   });
   PB.registerFullLinkTimeOptimizationLastEPCallback(

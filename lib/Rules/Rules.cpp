@@ -384,7 +384,8 @@ const Rule Table[] = {
     {"powi", 2, RuleKind::Smooth, powi},
     {"ldexp", 2, RuleKind::Smooth, ldexp_},
     {"frexp", 1, RuleKind::Smooth, frexp_, /*ResultElement=*/0, /*ZeroOutArg=*/1, true},
-    {"modf", 1, RuleKind::Smooth, modf_, -1, /*ZeroOutArg=*/1, false},
+    // llvm.modf (LLVM 22) returns {fraction, integral part}; libm's modf the fraction
+    {"modf", 1, RuleKind::Smooth, modf_, /*ResultElement=*/0, /*ZeroOutArg=*/1, false},
     {"scalbn", 2, RuleKind::Smooth, ldexp_},
     {"scalbln", 2, RuleKind::Smooth, ldexp_},
     {"fmod", 2, RuleKind::Smooth, fmod},

@@ -61,7 +61,7 @@ define void @df(ptr %x, ptr %dx, i32 %n) {
 ; The forward pass computes the shadow address beside the primal one ...
 ; CHECK:       loop:
 ; CHECK:         %idx = [[EXT:[sz]ext]] {{.*}}i32 %i to i64
-; CHECK-NEXT:    %p = getelementptr inbounds double, ptr %x, i64 %idx
+; CHECK-NEXT:    %p = getelementptr inbounds {{(nuw )?}}double, ptr %x, i64 %idx
 ; CHECK-NEXT:    %p.shadow = getelementptr inbounds double, ptr %x.shadow, i64 %idx
 ; ... but records nothing: no tape at all.
 ; CHECK-NOT:     realloc
