@@ -90,7 +90,7 @@ bool GradientBuilder::isActive(Value *V) const {
 /// Instructions with reverse work: active values, and writes of floats into
 /// memory with a shadow (their reverse moves the shadow into the stored
 /// value's adjoint and clears it: what was overwritten gets no adjoint).
-/// A masked store: {value, pointer, alignment, mask}.
+/// A masked store: {value, pointer, ...} (see maskedAccess).
 static bool isMaskedStore(const Instruction &I) {
   auto *II = dyn_cast<IntrinsicInst>(&I);
   return II && II->getIntrinsicID() == Intrinsic::masked_store;
@@ -682,9 +682,9 @@ void GradientBuilder::reverseNeeds(Instruction &I, SmallVectorImpl<Value *> &Nee
   if (auto *II = dyn_cast<IntrinsicInst>(&I);
       II && (II->getIntrinsicID() == Intrinsic::masked_load ||
              II->getIntrinsicID() == Intrinsic::masked_store)) {
-    bool Load = II->getIntrinsicID() == Intrinsic::masked_load;
-    Needs.push_back(Shadow.lookup(II->getArgOperand(Load ? 0 : 1)));
-    Needs.push_back(II->getArgOperand(Load ? 2 : 3)); // the mask
+    MaskedAccess M = maskedAccess(*II);
+    Needs.push_back(Shadow.lookup(M.Pointer));
+    Needs.push_back(M.Mask);
     return;
   }
   if (auto *S = dyn_cast<SelectInst>(&I)) {

@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Modes/GradientBuilder.h"
+#include "Support/LLVMCompat.h"
 
 #include "Rules/Rules.h"
 #include "llvm/Analysis/ScalarEvolution.h"
@@ -120,26 +121,26 @@ void GradientBuilder::visitCallInst(CallInst &I) {
   if (I.getIntrinsicID() == Intrinsic::masked_load) {
     // Like a load, on the lanes the mask selects: they add their adjoint
     // into the shadow; the other lanes came from the pass-through value.
-    Value *A = takeAdjoint(&I), *Mask = primal(I.getArgOperand(2));
+    MaskedAccess M = maskedAccess(cast<IntrinsicInst>(I));
+    Value *A = takeAdjoint(&I), *Mask = primal(M.Mask);
     Value *Zero = Constant::getNullValue(A->getType());
-    if (Value *S = Shadow.lookup(I.getArgOperand(0))) {
+    if (Value *S = Shadow.lookup(M.Pointer)) {
       S = primal(S);
-      Align Al = cast<ConstantInt>(I.getArgOperand(1))->getAlignValue();
-      Value *Old = B.CreateMaskedLoad(A->getType(), S, Al, Mask, Zero);
-      B.CreateMaskedStore(B.CreateFAdd(Old, A), S, Al, Mask);
+      Value *Old = B.CreateMaskedLoad(A->getType(), S, M.Alignment, Mask, Zero);
+      B.CreateMaskedStore(B.CreateFAdd(Old, A), S, M.Alignment, Mask);
     }
-    addAdjoint(I.getArgOperand(3), B.CreateSelect(Mask, Zero, A));
+    addAdjoint(M.PassThru, B.CreateSelect(Mask, Zero, A));
     return;
   }
   if (I.getIntrinsicID() == Intrinsic::masked_store) {
     // Like a store, on the selected lanes: their shadow moves into the
     // stored value's adjoint and is cleared.
-    Value *V = I.getArgOperand(0), *Mask = primal(I.getArgOperand(3));
-    Value *S = primal(Shadow.lookup(I.getArgOperand(1)));
-    Align Al = cast<ConstantInt>(I.getArgOperand(2))->getAlignValue();
+    MaskedAccess M = maskedAccess(cast<IntrinsicInst>(I));
+    Value *V = M.Stored, *Mask = primal(M.Mask);
+    Value *S = primal(Shadow.lookup(M.Pointer));
     Value *Zero = Constant::getNullValue(V->getType());
-    Value *A = B.CreateMaskedLoad(V->getType(), S, Al, Mask, Zero);
-    B.CreateMaskedStore(Zero, S, Al, Mask);
+    Value *A = B.CreateMaskedLoad(V->getType(), S, M.Alignment, Mask, Zero);
+    B.CreateMaskedStore(Zero, S, M.Alignment, Mask);
     addAdjoint(V, A);
     return;
   }

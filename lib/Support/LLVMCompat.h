@@ -12,6 +12,7 @@
 #include "llvm/Analysis/CaptureTracking.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/IR/Function.h"
+#include "llvm/IR/IntrinsicInst.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Transforms/Utils/ScalarEvolutionExpander.h"
 
@@ -46,6 +47,36 @@ public:
   }
 #endif
 };
+
+/// The operands of a masked load or store. LLVM 19 passes the alignment
+/// as an operand ({ptr, align, mask, passthru}, {value, ptr, align, mask});
+/// LLVM 22 as the pointer's attribute ({ptr, mask, passthru},
+/// {value, ptr, mask}).
+struct MaskedAccess {
+  llvm::Value *Pointer;
+  llvm::Value *Mask;
+  llvm::Value *PassThru; ///< loads only
+  llvm::Value *Stored;   ///< stores only
+  llvm::Align Alignment;
+};
+inline MaskedAccess maskedAccess(const llvm::IntrinsicInst &I) {
+  bool Load = I.getIntrinsicID() == llvm::Intrinsic::masked_load;
+  unsigned P = Load ? 0 : 1;
+  MaskedAccess M{I.getArgOperand(P), nullptr, nullptr, Load ? nullptr : I.getArgOperand(0),
+                 llvm::Align()};
+#if LLVM_VERSION_MAJOR >= 22
+  M.Mask = I.getArgOperand(P + 1);
+  if (Load)
+    M.PassThru = I.getArgOperand(2);
+  M.Alignment = I.getParamAlign(P).valueOrOne();
+#else
+  M.Alignment = llvm::cast<llvm::ConstantInt>(I.getArgOperand(P + 1))->getAlignValue();
+  M.Mask = I.getArgOperand(P + 2);
+  if (Load)
+    M.PassThru = I.getArgOperand(3);
+#endif
+  return M;
+}
 
 /// Registers \p Callback (taking the module pass manager and the
 /// optimization level) at the end of the optimization pipeline; LLVM 22 also
