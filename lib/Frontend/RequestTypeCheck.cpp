@@ -59,7 +59,13 @@ public:
       return;
     Next = 1;
     unsigned Width = 1;
-    while (Next < Call.getNumArgs() && markerOf(Call.getArg(Next)) == "enzyme_width") {
+    for (;;) {
+      if (Next < Call.getNumArgs() && markerOf(Call.getArg(Next)) == "enzyme_primal_return") {
+        ++Next;
+        continue;
+      }
+      if (Next >= Call.getNumArgs() || markerOf(Call.getArg(Next)) != "enzyme_width")
+        break;
       if (Next + 1 >= Call.getNumArgs())
         return;
       std::optional<llvm::APSInt> N = Call.getArg(Next + 1)->getIntegerConstantExpr(Ctx);

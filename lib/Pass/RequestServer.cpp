@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 #include "Pass/RequestServer.h"
 
+#include "Modes/GradientBuilder.h"
 #include "Requests/DiffRequest.h"
 #include "Support/Diagnostics.h"
 #include "llvm/Analysis/ValueTracking.h"
@@ -253,13 +254,16 @@ void RequestServer::serveForward(DiffRequest &Req) {
 
   bool WantsResult = resultIsUsed(Req);
   if (WantsResult) {
+    // enzyme_primal_return: f's own result first.
     SmallVector<Value *, 4> Lanes;
     if (SlotTy) {
+      if (Req.PrimalReturn)
+        Lanes.push_back(B.CreateLoad(SlotTy, Args[0]));
       for (Value *S : ResultShadows)
         Lanes.push_back(B.CreateLoad(SlotTy, S));
     } else if (ForwardMode::returnsTangent(F.getReturnType())) {
-      for (unsigned K = 0; K < Req.Width; ++K)
-        Lanes.push_back(B.CreateExtractValue(New, K + 1));
+      for (unsigned K = Req.PrimalReturn ? 0 : 1; K <= Req.Width; ++K)
+        Lanes.push_back(B.CreateExtractValue(New, K));
     } else {
       Diags.error(Call, "'" + F.getName() + "' returns " + typeName(F.getReturnType()) +
                             ", which carries no derivative, but the result of this request "
@@ -330,7 +334,13 @@ void RequestServer::serveReverse(DiffRequest &Req) {
   // the tape, and f's result) or the reverse function (takes the seed of
   // f's result and the tape).
   Function *Gradient = nullptr;
-  if (Req.Mode == DiffModeKind::ReverseCombined) {
+  // enzyme_primal_return: the augmented forward function gives f's result,
+  // the reverse function (seeded with 1) the adjoints.
+  ReverseMode::SplitFunctions PrimalAndReverse{nullptr, nullptr};
+  if (Req.PrimalReturn) {
+    PrimalAndReverse = Reverse.getSplitFunctions(F, Activity, nullptr, &Call);
+    Gradient = PrimalAndReverse.Reverse;
+  } else if (Req.Mode == DiffModeKind::ReverseCombined) {
     Gradient = Reverse.getGradientFunction(F, Activity, &Call);
   } else {
     ReverseMode::SplitFunctions Pair = Reverse.getSplitFunctions(F, Activity, nullptr, &Call);
@@ -347,6 +357,16 @@ void RequestServer::serveReverse(DiffRequest &Req) {
     Args.push_back(passArgument(B, A.Primal, ParamTy));
     if (A.isDuplicated())
       Args.push_back(passArgument(B, A.Shadows[0], ParamTy));
+  }
+  Value *Primal = nullptr;
+  if (Req.PrimalReturn) {
+    CallInst *Aug = B.CreateCall(PrimalAndReverse.Augmented, Args);
+    Aug->setDebugLoc(Call.getDebugLoc());
+    if (!F.getReturnType()->isVoidTy())
+      Primal = B.CreateExtractValue(Aug, 1);
+    if (isAdjointType(F.getReturnType()))
+      Args.push_back(ConstantFP::get(F.getReturnType(), 1.0));
+    Args.push_back(B.CreateExtractValue(Aug, 0));
   }
   if (Req.Mode == DiffModeKind::ReverseSplit) {
     if (Req.Seed)
@@ -375,6 +395,8 @@ void RequestServer::serveReverse(DiffRequest &Req) {
   bool WantsResult = resultIsUsed(Req);
   if (WantsResult) {
     SmallVector<Value *, 4> Adjoints;
+    if (Primal)
+      Adjoints.push_back(Primal);
     for (unsigned K = 0; !Gradient->getReturnType()->isVoidTy() &&
                          K < Gradient->getReturnType()->getStructNumElements();
          ++K)

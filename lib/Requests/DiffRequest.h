@@ -77,6 +77,9 @@ struct DiffRequest {
   /// memory (a C struct of three or more doubles: the call's sret argument).
   llvm::Value *ResultPtr = nullptr;
   llvm::Type *ResultType = nullptr; ///< the declared return type
+  /// enzyme_primal_return: the result holds the function's own result
+  /// first, then the derivatives (forward: tangents; reverse: adjoints).
+  bool PrimalReturn = false;
   /// __enzyme_reverse: the adjoint of the function's float result (when it
   /// has one), and the tape __enzyme_augmentfwd returned.
   llvm::Value *Seed = nullptr;

@@ -427,6 +427,10 @@ std::optional<DiffRequest> RequestReader::read() {
     if (M == StringRef("enzyme_width")) {
       if (!readWidth())
         return std::nullopt;
+    } else if (M == StringRef("enzyme_primal_return") &&
+               (Mode == DiffModeKind::Forward || Mode == DiffModeKind::ReverseCombined)) {
+      Req.PrimalReturn = true;
+      ++Next;
     } else if (Split && (M == StringRef("enzyme_allocated") || M == StringRef("enzyme_tape"))) {
       if (!readCallerTape())
         return std::nullopt;
