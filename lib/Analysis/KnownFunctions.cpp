@@ -125,6 +125,10 @@ bool isInactiveCall(const CallBase &CB) {
     return true;
   if (isKnownInactiveName(F->getName()))
     return true;
+  // A call that never returns (abort, a panic, a failed precondition's
+  // report) hands no derivative back to anything that is differentiated.
+  if (CB.doesNotReturn())
+    return true;
   // A declaration that writes no memory and returns no float or pointer
   // cannot pass a derivative on (strlen, strcmp, llvm.smax, ...).
   return F->isDeclaration() && CB.onlyReadsMemory() && !canCarryDerivative(CB.getType());
