@@ -43,6 +43,15 @@ bool ActivityInfo::isActive(const Value *V) const {
   return Active.contains(V) || (Memory.Globals && isShadowedGlobalPointer(V));
 }
 
+/// Which arguments of \p CB carry a derivative: what a callee summary is
+/// asked for.
+static SmallVector<bool, 8> argsActive(const CallBase &CB, const ActivityInfo &Info) {
+  SmallVector<bool, 8> Active;
+  for (const Use &A : CB.args())
+    Active.push_back(Info.isActive(A.get()));
+  return Active;
+}
+
 namespace {
 
 /// One pass of the transfer functions; returns whether anything changed.
@@ -82,10 +91,7 @@ private:
     if (!canCarryDerivative(CB.getType()))
       return false;
     if (Calls && Callee && !Callee->isDeclaration() && !CB.isIndirectCall()) {
-      SmallVector<bool, 8> ArgActive;
-      for (const Use &A : CB.args())
-        ArgActive.push_back(act(A.get()));
-      if (std::optional<CalleeSummary> Known = Calls(CB, ArgActive))
+      if (std::optional<CalleeSummary> Known = Calls(CB, argsActive(CB, Info)))
         return Known->ReturnsActive;
     }
     // A defined callee may read derivatives from shadowed globals.
@@ -195,10 +201,7 @@ NullableShadows ActivityInfo::nullableShadows(const Function &F, bool Inherited,
     const Function *Callee = CB->getCalledFunction();
     if (!Callee || Callee->isDeclaration())
       return false;
-    SmallVector<bool, 8> ArgActive;
-    for (const Use &A : CB->args())
-      ArgActive.push_back(isActive(A.get()));
-    std::optional<CalleeSummary> S = Calls(*CB, ArgActive);
+    std::optional<CalleeSummary> S = Calls(*CB, argsActive(*CB, *this));
     return S && S->StoresMissingShadows;
   };
   // Monotone (sets only grow), so this ends.
