@@ -23,6 +23,7 @@ extern int enzyme_dupv;      /* byte stride, primal, one shadow base pointer */
 extern int enzyme_tape;      /* split mode: the tape (or its memory) follows */
 extern int enzyme_allocated; /* split mode: bytes of the caller's tape memory */
 extern int enzyme_primal_return; /* first: return f's result, then derivatives */
+extern int enzyme_const_return;  /* first: f's result carries no derivative (not seeded) */
 
 /* Entry points. The return type is the caller's choice: the plugin converts
  * the derivative to whatever the call expects (double, float, a struct or

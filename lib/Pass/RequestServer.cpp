@@ -256,13 +256,21 @@ void RequestServer::serveForward(DiffRequest &Req) {
   if (WantsResult) {
     // enzyme_primal_return: f's own result first.
     SmallVector<Value *, 4> Lanes;
+    // enzyme_const_return: no tangents, only the primal (when asked for).
+    unsigned TangentLanes = Req.ConstReturn ? 0 : Req.Width;
+    if (Req.ConstReturn && !Req.PrimalReturn) {
+      Diags.error(Call, "the result of this request is used, but enzyme_const_return says '" +
+                            F.getName() + "''s result has no tangent; add "
+                            "enzyme_primal_return to get its value, or drop the marker");
+      return fail(Call);
+    }
     if (SlotTy) {
       if (Req.PrimalReturn)
         Lanes.push_back(B.CreateLoad(SlotTy, Args[0]));
-      for (Value *S : ResultShadows)
+      for (Value *S : ArrayRef(ResultShadows).take_front(TangentLanes))
         Lanes.push_back(B.CreateLoad(SlotTy, S));
     } else if (ForwardMode::returnsTangent(F.getReturnType())) {
-      for (unsigned K = Req.PrimalReturn ? 0 : 1; K <= Req.Width; ++K)
+      for (unsigned K = Req.PrimalReturn ? 0 : 1; K <= TangentLanes; ++K)
         Lanes.push_back(B.CreateExtractValue(New, K));
     } else {
       Diags.error(Call, "'" + F.getName() + "' returns " + typeName(F.getReturnType()) +
@@ -337,7 +345,10 @@ void RequestServer::serveReverse(DiffRequest &Req) {
   // enzyme_primal_return: the augmented forward function gives f's result,
   // the reverse function (seeded with 1) the adjoints.
   ReverseMode::SplitFunctions PrimalAndReverse{nullptr, nullptr};
-  if (Req.PrimalReturn) {
+  // Both go through the split functions: the first to get f's result, the
+  // second to seed that result with 0 instead of 1.
+  bool Split = Req.PrimalReturn || Req.ConstReturn;
+  if (Split) {
     PrimalAndReverse = Reverse.getSplitFunctions(F, Activity, nullptr, &Call);
     Gradient = PrimalAndReverse.Reverse;
   } else if (Req.Mode == DiffModeKind::ReverseCombined) {
@@ -359,13 +370,13 @@ void RequestServer::serveReverse(DiffRequest &Req) {
       Args.push_back(passArgument(B, A.Shadows[0], ParamTy));
   }
   Value *Primal = nullptr;
-  if (Req.PrimalReturn) {
+  if (Split) {
     CallInst *Aug = B.CreateCall(PrimalAndReverse.Augmented, Args);
     Aug->setDebugLoc(Call.getDebugLoc());
-    if (!F.getReturnType()->isVoidTy())
+    if (Req.PrimalReturn && !F.getReturnType()->isVoidTy())
       Primal = B.CreateExtractValue(Aug, 1);
     if (isAdjointType(F.getReturnType()))
-      Args.push_back(ConstantFP::get(F.getReturnType(), 1.0));
+      Args.push_back(ConstantFP::get(F.getReturnType(), Req.ConstReturn ? 0.0 : 1.0));
     Args.push_back(B.CreateExtractValue(Aug, 0));
   }
   if (Req.Mode == DiffModeKind::ReverseSplit) {

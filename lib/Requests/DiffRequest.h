@@ -80,6 +80,9 @@ struct DiffRequest {
   /// enzyme_primal_return: the result holds the function's own result
   /// first, then the derivatives (forward: tangents; reverse: adjoints).
   bool PrimalReturn = false;
+  /// enzyme_const_return: the function's result carries no derivative:
+  /// reverse mode does not seed it, forward mode returns no tangent for it.
+  bool ConstReturn = false;
   /// __enzyme_reverse: the adjoint of the function's float result (when it
   /// has one), and the tape __enzyme_augmentfwd returned.
   llvm::Value *Seed = nullptr;

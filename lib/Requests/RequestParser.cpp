@@ -431,6 +431,10 @@ std::optional<DiffRequest> RequestReader::read() {
                (Mode == DiffModeKind::Forward || Mode == DiffModeKind::ReverseCombined)) {
       Req.PrimalReturn = true;
       ++Next;
+    } else if (M == StringRef("enzyme_const_return") &&
+               (Mode == DiffModeKind::Forward || Mode == DiffModeKind::ReverseCombined)) {
+      Req.ConstReturn = true;
+      ++Next;
     } else if (Split && (M == StringRef("enzyme_allocated") || M == StringRef("enzyme_tape"))) {
       if (!readCallerTape())
         return std::nullopt;

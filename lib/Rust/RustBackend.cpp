@@ -10,11 +10,13 @@
 ///  - the option globals and EnzymeSetCLBool/EnzymeSetCLString, which map the
 ///    options rustc sets onto Adjoint's own (-adjoint-print-perf, ...);
 ///  - registerEnzymeAndPassPipeline, which registers the `enzyme` pass: the
-///    whole Adjoint pass, run once on the fat-LTO module.
+///    whole Adjoint pass, run once on the fat-LTO module, after
+///    RustRequestsPass has put rustc's requests into the C interface's form.
 /// The engine (lib/Modes, lib/Pass, ...) is the one of Adjoint.so.
 //
 //===----------------------------------------------------------------------===//
 #include "Pass/AdjointPass.h"
+#include "Rust/RustRequests.h"
 #include "Support/LLVMCompat.h"
 
 #include "llvm/Passes/PassBuilder.h"
@@ -225,6 +227,7 @@ void registerEnzymeAndPassPipeline(PassBuilder &PB, bool /*AugmentPassBuilder*/)
       [&PB](StringRef Name, ModulePassManager &MPM, ArrayRef<PassBuilder::PipelineElement>) {
         if (Name != "enzyme")
           return false;
+        MPM.addPass(adjoint::RustRequestsPass());
         MPM.addPass(adjoint::AdjointPass(PB));
         return true;
       });
