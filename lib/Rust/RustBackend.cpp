@@ -183,6 +183,10 @@ struct StringOption {
 };
 StringOption EnzymeFunctionToAnalyze{0, {0}};
 
+/// Marks the library as Adjoint's (scripts/install-rust-backend.sh only
+/// replaces or removes a libEnzyme-22.so that exports it).
+const char *adjoint_backend_version() { return "Adjoint Rust backend 1 (LLVM 22)"; }
+
 } // extern "C"
 
 /// Sets Adjoint's option \p Name (one of its -adjoint-* flags).
