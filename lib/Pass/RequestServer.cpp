@@ -167,26 +167,42 @@ Value *RequestServer::convertResult(IRBuilder<> &B, ArrayRef<Value *> Values, Ty
     ToElements = VT->getNumElements();
   else if (auto *ST = dyn_cast<StructType>(To))
     ToElements = ST->getNumElements();
+  auto elementOf = [&](unsigned K) {
+    return isa<StructType>(To)  ? To->getStructElementType(K)
+           : isa<ArrayType>(To) ? To->getArrayElementType()
+                                : cast<VectorType>(To)->getElementType();
+  };
+  const DataLayout &DL = M.getDataLayout();
   if (N > 1 && ToElements == N) {
-    Value *Agg = PoisonValue::get(To);
-    for (unsigned K = 0; K < N; ++K) {
-      Type *Elem = isa<StructType>(To) ? To->getStructElementType(K)
-                   : isa<ArrayType>(To) ? To->getArrayElementType()
-                                        : cast<VectorType>(To)->getElementType();
-      Value *V = convertOne(Values[K], Elem);
-      if (!V)
-        return nullptr;
-      Agg = isa<FixedVectorType>(To) ? B.CreateInsertElement(Agg, V, K)
-                                     : B.CreateInsertValue(Agg, V, K);
+    auto Fits = [&](auto Pred) {
+      return all_of(seq(0u, N), [&](unsigned K) { return Pred(Values[K]->getType(), elementOf(K)); });
+    };
+    if (Fits([](Type *T, Type *Elem) {
+          return T == Elem || (T->isFloatingPointTy() && Elem->isFloatingPointTy());
+        })) {
+      Value *Agg = PoisonValue::get(To);
+      for (unsigned K = 0; K < N; ++K) {
+        Value *V = convertOne(Values[K], elementOf(K));
+        Agg = isa<FixedVectorType>(To) ? B.CreateInsertElement(Agg, V, K)
+                                       : B.CreateInsertValue(Agg, V, K);
+      }
+      return Agg;
     }
-    return Agg;
+    // Untyped bytes (rustc's `[32 x i8]` for an [f64; 4] returned in
+    // memory, declared `{[4 x double], [4 x double]}`) become the declared
+    // elements of their size, through memory below; other types do not.
+    if (!Fits([&](Type *T, Type *Elem) {
+          auto *AT = dyn_cast<ArrayType>(T);
+          return AT && AT->getElementType()->isIntegerTy(8) && Elem->isSized() &&
+                 DL.getTypeAllocSize(Elem) == DL.getTypeAllocSize(T);
+        }))
+      return nullptr;
   }
   // Through memory: the declared type must hold the values laid out as a
   // struct of them, up to its own tail padding.
   SmallVector<Type *, 4> Types;
   for (Value *V : Values)
     Types.push_back(V->getType());
-  const DataLayout &DL = M.getDataLayout();
   const StructLayout *Layout = DL.getStructLayout(StructType::get(M.getContext(), Types));
   uint64_t Size = Layout->getSizeInBytes();
   uint64_t ToSize = To->isSized() ? DL.getTypeAllocSize(To).getFixedValue() : 0;

@@ -9,6 +9,7 @@
 #include "Requests/DiffRequest.h"
 
 #include "Support/Diagnostics.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/GlobalVariable.h"
@@ -324,6 +325,17 @@ bool RequestReader::readParameter(Argument &Param, RequestArg &Arg) {
                           "' has type " + typeName(Arg.Primal->getType()) +
                           " but the parameter has type " + typeName(Param.getType()) +
                           "; check the order of the arguments and their shadows");
+    return false;
+  }
+  if (Arg.Activity == ActivityKind::Out && !isFloatLike(Param.getType())) {
+    Diags.error(Call, Twine("argument ") + Twine(ArgNo) + " of '" + demangle(Req.Fn->getName()) +
+                          "' is marked enzyme_out (Rust: Active), which returns the derivative "
+                          "of a float value, but it has type " + typeName(Param.getType()) +
+                          (Param.getType()->isPointerTy()
+                               ? "; a pointer or reference gets its derivative in a shadow: "
+                                 "mark it enzyme_dup (Rust: Duplicated)"
+                               : "; an integer carries no derivative: mark it enzyme_const "
+                                 "(Rust: Const)"));
     return false;
   }
   if (!Marker) {

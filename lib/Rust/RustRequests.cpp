@@ -245,9 +245,7 @@ bool RustRequests::fixPairs(RustCall &R, SmallVectorImpl<Value *> &Ops) {
         OneType = false;
     if (!OneType)
       continue;
-    // At the primal's definition: rustc gives the call a location in the
-    // standard library when the user's crate has no debug info.
-    Diags.error(*R.Fn,
+    Diags.error(*R.Call,
                 "cannot tell how rustc passed arguments " + Twine(K + 1) + " and " +
                     Twine(K + 2) + " of '" + rustName(*R.Fn) +
                     "': a tuple or two-field struct passed by value as Dual reaches the "

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "Support/Diagnostics.h"
 
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Instruction.h"
@@ -19,16 +20,27 @@ namespace adjoint {
 
 /// The location to report for \p At: its own, else that of the nearest
 /// instruction of its block that has one (the optimizer creates
-/// instructions without locations), else none (the function is named).
+/// instructions without locations), taken at the outermost call site of
+/// what was inlined there; else none (the function is named). A function
+/// without debug info has none either: its locations come from inlined code
+/// (rustc's standard library), and no location beats a wrong one.
 static DebugLoc locationOf(const Instruction &At) {
+  if (!At.getFunction()->getSubprogram())
+    return DebugLoc();
   if (At.getDebugLoc())
     return At.getDebugLoc();
+  auto Outermost = [](const Instruction *I) -> DebugLoc {
+    const DILocation *L = I->getDebugLoc();
+    while (L->getInlinedAt())
+      L = L->getInlinedAt();
+    return DebugLoc(L);
+  };
   for (const Instruction *I = At.getNextNode(); I; I = I->getNextNode())
     if (I->getDebugLoc() && I->getDebugLoc().getLine())
-      return I->getDebugLoc();
+      return Outermost(I);
   for (const Instruction *I = At.getPrevNode(); I; I = I->getPrevNode())
     if (I->getDebugLoc() && I->getDebugLoc().getLine())
-      return I->getDebugLoc();
+      return Outermost(I);
   return DebugLoc();
 }
 
