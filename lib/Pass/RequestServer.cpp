@@ -175,7 +175,8 @@ Value *RequestServer::convertResult(IRBuilder<> &B, ArrayRef<Value *> Values, Ty
   const DataLayout &DL = M.getDataLayout();
   if (N > 1 && ToElements == N) {
     auto Fits = [&](auto Pred) {
-      return all_of(seq(0u, N), [&](unsigned K) { return Pred(Values[K]->getType(), elementOf(K)); });
+      return all_of(seq(0u, N),
+                    [&](unsigned K) { return Pred(Values[K]->getType(), elementOf(K)); });
     };
     if (Fits([](Type *T, Type *Elem) {
           return T == Elem || (T->isFloatingPointTy() && Elem->isFloatingPointTy());

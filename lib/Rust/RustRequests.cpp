@@ -15,8 +15,10 @@
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/DebugInfoMetadata.h"
+#include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Transforms/Utils/BasicBlockUtils.h"
 #include <optional>
 
 using namespace llvm;
@@ -176,6 +178,46 @@ std::string rustName(const Function &F) {
   return demangle(F.getName());
 }
 
+/// A Vec inside the memory a reference points to: where its length is,
+/// and a path such as `.weights` for messages.
+struct VecLength {
+  uint64_t Offset; ///< bytes from the start of the pointee
+  std::string Path;
+};
+
+/// The Vecs of \p T (a Vec itself, or struct fields, depth first; not
+/// behind further pointers), with the byte offsets of their lengths.
+void findVecLengths(const DIType *T, uint64_t Offset, const std::string &Path,
+                    SmallVectorImpl<VecLength> &Out, unsigned Depth = 0) {
+  T = stripQualifiers(T);
+  auto *C = dyn_cast_or_null<DICompositeType>(T);
+  if (!C || C->getTag() != dwarf::DW_TAG_structure_type || Depth > 6)
+    return;
+  bool IsVec = C->getName().starts_with("Vec<");
+  for (const DINode *E : C->getElements()) {
+    auto *Member = dyn_cast<DIDerivedType>(E);
+    if (!Member || Member->getTag() != dwarf::DW_TAG_member || Member->isStaticMember())
+      continue;
+    uint64_t At = Offset + Member->getOffsetInBits() / 8;
+    if (IsVec) {
+      if (Member->getName() == "len")
+        Out.push_back({At, Path.empty() ? std::string("the Vec") : Path});
+      continue;
+    }
+    findVecLengths(Member->getBaseType(), At, Path + "." + Member->getName().str(), Out,
+                   Depth + 1);
+  }
+}
+
+/// The source name of \p F's Rust parameter \p Index (0-based), if known.
+std::string rustParameterName(const Function &F, unsigned Index) {
+  if (const DISubprogram *SP = F.getSubprogram())
+    for (const DINode *N : SP->getRetainedNodes())
+      if (auto *V = dyn_cast<DILocalVariable>(N); V && V->getArg() == Index + 1)
+        return "`" + V->getName().str() + "`";
+  return "argument " + std::to_string(Index + 1);
+}
+
 /// Rewrites a duplicated pair's groups \p A and \p B (rustc's order: the
 /// pair's two fields, then each lane's two tangents) into one group per
 /// field, each with its primal and then its tangents.
@@ -205,6 +247,8 @@ private:
   /// is ambiguous and was reported.
   bool fixPairs(RustCall &R, SmallVectorImpl<Value *> &Ops);
   bool fixConstReturn(RustCall &R, SmallVectorImpl<Value *> &Ops);
+  void checkVecShadows(RustCall &R);
+  bool readForwardReturn(RustCall &R, SmallVectorImpl<Value *> &Ops);
   Value *marker(StringRef Name) {
     return M.getOrInsertGlobal(Name, PointerType::getUnqual(M.getContext()));
   }
@@ -283,6 +327,83 @@ bool RustRequests::fixConstReturn(RustCall &R, SmallVectorImpl<Value *> &Ops) {
   return true;
 }
 
+/// rustc checks no shadow's shape. Where debug info shows that a duplicated
+/// reference points to a Vec, or to a struct with Vec fields, every shadow's
+/// length must be the primal's: a shorter shadow would be written past its
+/// end. A mismatch stops the program with a message naming the argument.
+void RustRequests::checkVecShadows(RustCall &R) {
+  const DISubprogram *SP = R.Fn->getSubprogram();
+  const DISubroutineType *Ty = SP ? SP->getType() : nullptr;
+  SmallVector<unsigned, 8> Owner = rustParameterOf(*R.Fn);
+  if (!Ty || Owner.size() != R.Groups.size())
+    return;
+  LLVMContext &Ctx = M.getContext();
+  Type *I64 = Type::getInt64Ty(Ctx);
+  for (auto [K, G] : enumerate(R.Groups)) {
+    if (!G.isDuplicated() || G.size() < 2)
+      continue;
+    Value *Primal = R.Call->getArgOperand(G.Begin + 1);
+    auto *Ref = dyn_cast_or_null<DIDerivedType>(stripQualifiers(Ty->getTypeArray()[Owner[K] + 1]));
+    if (!Primal->getType()->isPointerTy() || !Ref ||
+        (Ref->getTag() != dwarf::DW_TAG_pointer_type &&
+         Ref->getTag() != dwarf::DW_TAG_reference_type))
+      continue;
+    SmallVector<VecLength, 4> Lengths;
+    findVecLengths(Ref->getBaseType(), 0, "", Lengths);
+    if (Lengths.empty())
+      continue;
+    FunctionCallee Report = M.getOrInsertFunction(
+        "dprintf", FunctionType::get(Type::getInt32Ty(Ctx), {Type::getInt32Ty(Ctx),
+                                                             PointerType::getUnqual(Ctx)},
+                                     /*isVarArg=*/true));
+    FunctionCallee Abort = M.getOrInsertFunction("abort", Type::getVoidTy(Ctx));
+    cast<Function>(Abort.getCallee())->setDoesNotReturn();
+    std::string Param = rustParameterName(*R.Fn, Owner[K]);
+    for (unsigned Lane = 2; Lane <= G.size(); ++Lane) {
+      Value *Shadow = R.Call->getArgOperand(G.Begin + Lane);
+      for (const VecLength &L : Lengths) {
+        IRBuilder<> B(R.Call);
+        auto lengthAt = [&](Value *Base) {
+          return B.CreateLoad(I64, B.CreateConstInBoundsGEP1_64(B.getInt8Ty(), Base, L.Offset));
+        };
+        Value *Want = lengthAt(Primal), *Got = lengthAt(Shadow);
+        Instruction *Then = SplitBlockAndInsertIfThen(B.CreateICmpNE(Want, Got),
+                                                      R.Call->getIterator(), /*Unreachable=*/true);
+        B.SetInsertPoint(Then);
+        std::string Message =
+            "adjoint: the shadow of " + Param + " of '" + rustName(*R.Fn) + "' has " + L.Path +
+            " of length %lld where the primal's has length %lld; give the shadow the primal's "
+            "shape (e.g. vec![0.0; n])\n";
+        B.CreateCall(Report, {B.getInt32(2), B.CreateGlobalString(Message), Got, Want});
+        B.CreateCall(Abort);
+      }
+    }
+  }
+}
+
+/// Forward mode: a Const return and a DualOnly return both come without
+/// enzyme_primal_return. Batched, the call's type tells them apart (one
+/// value: Const, which wants the primal; N values: the tangents). With one
+/// lane both are one value of f's return type: an error unless the result
+/// is unused, since a guess would return the wrong one of the two.
+bool RustRequests::readForwardReturn(RustCall &R, SmallVectorImpl<Value *> &Ops) {
+  Type *Ret = R.Fn->getReturnType();
+  if (R.PrimalReturn || Ret->isVoidTy() || R.Call->getType() != Ret)
+    return true;
+  if (R.Width > 1) {
+    Ops.insert(Ops.begin() + R.FirstGroup,
+               {marker("enzyme_primal_return"), marker("enzyme_const_return")});
+    return true;
+  }
+  if (R.Call->use_empty())
+    return true;
+  Diags.error(*R.Call, "cannot tell what the forward-mode derivative of '" + rustName(*R.Fn) +
+                           "' should return: rustc passes a DualOnly return (the tangent) and "
+                           "a Const return (the value) in the same form. Declare the return "
+                           "Dual instead; its derivative returns (value, tangent)");
+  return false;
+}
+
 bool RustRequests::run() {
   SmallVector<std::pair<CallInst *, DiffModeKind>, 8> Requests;
   for (Function &Entry : M) {
@@ -302,13 +423,14 @@ bool RustRequests::run() {
       continue;
     SmallVector<Value *, 16> Ops(Call->args());
     SmallVector<Value *, 16> Before = Ops;
-    if (!fixPairs(*R, Ops)) {
+    if (!fixPairs(*R, Ops) || (Mode == DiffModeKind::Forward && !readForwardReturn(*R, Ops))) {
       // Reported: the call must not be served as written.
       Call->replaceAllUsesWith(PoisonValue::get(Call->getType()));
       Call->eraseFromParent();
       Changed = true;
       continue;
     }
+    checkVecShadows(*R);
     if (Mode == DiffModeKind::ReverseCombined)
       fixConstReturn(*R, Ops);
     if (Ops == Before)

@@ -40,7 +40,7 @@ fn scalars(a: f64, b: f64) -> f64 {
     a * b * b
 }
 
-#[autodiff_forward(d_only, Dual, DualOnly)]
+#[autodiff_forward(d_only, 2, Dual, DualOnly)]
 fn only(p: (f64, f64)) -> f64 {
     p.0.exp() * p.1
 }
@@ -83,7 +83,9 @@ fn main() {
     close(y, a * b * b, "scalars");
     close(t, b * b + 2.0 * a * b * 2.0, "d scalars");
 
-    close(d_only((a, b), (0.5, -1.0)), a.exp() * b * 0.5 - a.exp(), "d only");
+    let r = d_only((a, b), (0.5, -1.0), (0.0, 1.0));
+    close(r[0], a.exp() * b * 0.5 - a.exp(), "d only, lane 1");
+    close(r[1], a.exp(), "d only, lane 2");
 
     let r = d_batch((a, b), (1.0, 0.0), (0.0, 1.0));
     close(r[0], a * a * b, "batch");

@@ -1,7 +1,8 @@
 // Forward mode through results that are not one float: an array returned in
 // memory (rustc declares the request's result as `{[4 x double], [4 x
 // double]}`, the engine's lanes are untyped bytes), DualOnly of the same,
-// and a two-field struct returned in registers.
+// a two-field struct returned in registers, and a batched Const return (the
+// value comes back; the tangents leave through a Dual reference).
 // RUN: %rustc-autodiff -O -Cdebuginfo=2 %s -o %t && %t
 // RUN: %rustc-autodiff -Copt-level=0 -Cdebuginfo=2 %s -o %t0 && %t0
 #![feature(autodiff)]
@@ -33,6 +34,12 @@ fn polar(x: f64, y: f64) -> Polar {
     Polar { r: (x * x + y * y).sqrt(), phi: y.atan2(x) }
 }
 
+#[autodiff_forward(d_cube_into, 2, Dual, Dual, Const)]
+fn cube_into(x: &f64, out: &mut f64) -> f64 {
+    *out = x * x * x;
+    x * 10.0
+}
+
 fn close(got: f64, want: f64, what: &str) {
     let scale = want.abs().max(1.0);
     assert!((got - want).abs() <= 1e-12 * scale, "{what}: got {got}, expected {want}");
@@ -57,5 +64,12 @@ fn main() {
     close(p.phi, b.atan2(a), "polar phi");
     close(dp.r, (a * 0.3 + b * -1.0) / r, "tangent of r");
     close(dp.phi, (a * -1.0 - b * 0.3) / (r * r), "tangent of phi");
+    let x = black_box(1.3);
+    let (mut out, mut d1, mut d2) = (0.0, 0.0, 0.0);
+    let y = d_cube_into(&x, &1.0, &0.5, &mut out, &mut d1, &mut d2);
+    close(y, 10.0 * x, "Const return: the value");
+    close(out, x * x * x, "cube_into output");
+    close(d1, 3.0 * x * x, "cube_into tangent, lane 1");
+    close(d2, 1.5 * x * x, "cube_into tangent, lane 2");
     println!("ok");
 }

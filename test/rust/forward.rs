@@ -1,8 +1,9 @@
-// Forward mode through rustc's autodiff and libEnzyme-22.so: Dual and DualOnly
-// returns, a batch of 4 tangents, a slice (its length passed as a constant)
-// and a reference. (A tuple by value is not here: rustc 1.96 passes it as
-// `enzyme_dup, x0, x1, enzyme_dup, dx0, dx1`, which reads as two duplicated
-// scalars whose shadows are x1 and dx1; docs/rust-backend-interface.md.)
+// Forward mode through rustc's autodiff and libEnzyme-22.so, without debug
+// info: Dual returns, batches with a Dual and a DualOnly return (batched, the
+// call's type tells DualOnly from Const; with one lane it cannot:
+// forward-return-ambiguous.rs), a slice (its length passed as a constant)
+// and a reference. Tuples by value and a batched Const return:
+// forward-pairs.rs and forward-returns.rs.
 // RUN: %rustc-autodiff -O %s -o %t && %t
 // RUN: %rustc-autodiff -Copt-level=0 %s -o %t0 && %t0
 #![feature(autodiff)]
@@ -14,7 +15,7 @@ fn cube(x: f64) -> f64 {
     x * x * x
 }
 
-#[autodiff_forward(d_cube_only, Dual, DualOnly)]
+#[autodiff_forward(d_cube_only, 2, Dual, DualOnly)]
 fn cube_only(x: f64) -> f64 {
     x * x * x
 }
@@ -44,7 +45,9 @@ fn main() {
     let (y, t) = d_cube(x, 1.0);
     close(y, x * x * x, "cube");
     close(t, 3.0 * x * x, "d cube");
-    close(d_cube_only(x, 2.0), 6.0 * x * x, "d cube (DualOnly)");
+    let r = d_cube_only(x, 2.0, -1.0);
+    close(r[0], 6.0 * x * x, "d cube (DualOnly), lane 1");
+    close(r[1], -3.0 * x * x, "d cube (DualOnly), lane 2");
 
     let r = d_batch(x, 1.0, 2.0, -1.0, 0.5);
     let d = x.exp() * (x + 1.0);
