@@ -159,6 +159,10 @@ private:
 
   // Counted loops (LoopCaches.cpp): records in arrays indexed by iteration.
   struct CountedLoop;
+  /// Each loop's one edge toward a return, {exiting, exit} (exits that never
+  /// return not counted), or nulls: found before the primal is changed.
+  llvm::DenseMap<const llvm::Loop *, std::pair<llvm::BasicBlock *, llvm::BasicBlock *>>
+      NormalExits;
   void chooseCountedLoops();
   void reserveLoopArrays(CountedLoop &Root);
   llvm::Value *forwardIndex(CountedLoop &C);

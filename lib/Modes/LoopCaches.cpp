@@ -9,8 +9,9 @@
 /// reserved on the tape, trip count x record size, and iteration i writes
 /// its record at index i (the linear index across the nest). The reverse
 /// pass counts iterations down from the trip count, so it also knows how
-/// the header was entered without saving it. Everything else (while loops,
-/// early exits, trip counts that change inside the nest) uses the stack.
+/// the header was entered without saving it. Exits that never return (a
+/// bounds-check panic) do not count. Everything else (while loops, early
+/// exits, trip counts that change inside the nest) uses the stack.
 //
 //===----------------------------------------------------------------------===//
 #include "Modes/GradientBuilder.h"
@@ -28,16 +29,53 @@ using namespace llvm;
 
 namespace adjoint {
 
-/// Why \p L cannot index its records by iteration, or empty.
-static std::string whyNotCounted(Loop &L, ScalarEvolution &SE) {
+/// Whether the function never returns once control reaches \p BB: every
+/// path ends in `unreachable` or `resume` (a panic, an abort, a failed
+/// assertion). Looked for a few blocks deep.
+static bool neverReturns(const BasicBlock *BB) {
+  SmallVector<const BasicBlock *, 8> Work{BB};
+  SmallPtrSet<const BasicBlock *, 8> Seen{BB};
+  while (!Work.empty()) {
+    const Instruction *T = Work.pop_back_val()->getTerminator();
+    if (isa<ReturnInst>(T) || Seen.size() > 16)
+      return false;
+    for (const BasicBlock *S : successors(T))
+      if (Seen.insert(S).second)
+        Work.push_back(S);
+  }
+  return true;
+}
+
+/// The edge \p L leaves through toward a return, as {exiting, exit} blocks,
+/// when there is one; null blocks otherwise. Exits that never return
+/// (Rust's bounds-check panics, failed assertions) do not count: if one is
+/// taken, the reverse pass never runs.
+static std::pair<BasicBlock *, BasicBlock *> normalExit(const Loop &L) {
+  SmallVector<std::pair<BasicBlock *, BasicBlock *>, 4> Edges;
+  L.getExitEdges(Edges);
+  std::pair<BasicBlock *, BasicBlock *> Normal{nullptr, nullptr};
+  for (auto Edge : Edges) {
+    if (neverReturns(Edge.second))
+      continue;
+    if (Normal.first)
+      return {nullptr, nullptr};
+    Normal = {const_cast<BasicBlock *>(Edge.first), Edge.second};
+  }
+  return Normal;
+}
+
+/// Why \p L, which leaves toward a return through \p Exiting and \p Exit
+/// (nulls: through several edges), cannot index its records by iteration,
+/// or empty.
+static std::string whyNotCounted(Loop &L, BasicBlock *Exiting, BasicBlock *Exit,
+                                 ScalarEvolution &SE) {
   if (!L.getLoopPreheader() || !L.getLoopLatch())
     return "it has several entry edges or several back edges";
-  BasicBlock *Exiting = L.getExitingBlock(), *Exit = L.getExitBlock();
-  if (!Exiting || !Exit || Exit->getUniquePredecessor() != Exiting ||
+  if (!Exiting || Exit->getUniquePredecessor() != Exiting ||
       (L.getParentLoop() && !L.getParentLoop()->contains(Exit)))
     return "it can leave from several places (break, early return), so its iterations are "
            "known only at the end";
-  if (isa<SCEVCouldNotCompute>(SE.getBackedgeTakenCount(&L)))
+  if (isa<SCEVCouldNotCompute>(SE.getExitCount(&L, Exiting)))
     return "its trip count is not known when it starts";
   return "";
 }
@@ -71,15 +109,18 @@ void GradientBuilder::chooseCountedLoops() {
   Type *I64 = Type::getInt64Ty(F.getContext());
   // Outer loops first: a loop joins its parent's nest when its trip count
   // is known at the nest's entry, else it starts a nest of its own.
+  for (Loop *L : LI.getLoopsInPreorder())
+    NormalExits[L] = normalExit(*L);
   for (Loop *L : LI.getLoopsInPreorder()) {
-    std::string Why = whyNotCounted(*L, SE);
+    auto [Exiting, Exit] = NormalExits.lookup(L);
+    std::string Why = whyNotCounted(*L, Exiting, Exit, SE);
     if (!Why.empty()) {
       NotCounted[L] = Why;
       continue;
     }
     auto C = std::make_unique<CountedLoop>();
     C->L = L;
-    const SCEV *BackedgeTaken = SE.getBackedgeTakenCount(L);
+    const SCEV *BackedgeTaken = SE.getExitCount(L, Exiting);
     CountedLoop *Parent = nullptr;
     if (Loop *PL = L->getParentLoop())
       if (auto It = Counted.find(PL); It != Counted.end())
@@ -194,15 +235,16 @@ Value *GradientBuilder::recordAddress(BasicBlock &BB, bool Forward) {
 /// trip counts): the loop starts counting down from its last iteration.
 void GradientBuilder::enterCountedLoops(BasicBlock &BB) {
   for (CountedLoop *C : CountedOrder)
-    if (C->L->getExitBlock() == &BB)
+    if (NormalExits.lookup(C->L).second == &BB)
       B.CreateStore(B.CreateSub(handedIn(C->Root->L, C->Trips), B.getInt64(1)),
                     C->ReverseIteration);
 }
 
-/// The block a loop leaves to, when it leaves through one edge into a
-/// block outside every loop it is in; null otherwise.
+/// The block a loop leaves to, when it leaves through one edge (not
+/// counting exits that never return) into a block outside every loop it is
+/// in; null otherwise.
 BasicBlock *GradientBuilder::handOffExit(const Loop *L) const {
-  BasicBlock *Exit = L->getExitBlock();
+  BasicBlock *Exit = NormalExits.lookup(L).second;
   BasicBlock *From = Exit ? Exit->getUniquePredecessor() : nullptr;
   if (!From || !L->contains(From) || (L->getParentLoop() && !L->getParentLoop()->contains(Exit)))
     return nullptr;
