@@ -4,6 +4,7 @@
 // and change nothing (the derivatives stay right).
 // RUN: %rustc-autodiff -O -Zautodiff=PrintPerf %s -o %t.perf | FileCheck %s --check-prefix=PERF
 // PERF: adjoint: perf: {{.*}}7options{{.*}}: block
+// PERF: adjoint: perf: 1 request(s) served in {{[0-9.]+}} s (generation and re-optimization)
 // RUN: %t.perf
 // RUN: %rustc-autodiff -O -Zautodiff=PrintAA %s -o %t.aa | FileCheck %s --check-prefix=AA
 // AA: adjoint: useful values of {{.*}}7options
