@@ -8,11 +8,13 @@
 #include "Modes/ForwardMode.h"
 
 #include "Analysis/KnownFunctions.h"
+#include "Requests/Registrations.h"
 #include "Support/Options.h"
 #include "Modes/TangentBuilder.h"
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -66,8 +68,57 @@ Function *ForwardMode::getTangentFunction(Function &F, ArrayRef<bool> ArgHasShad
                      Request);
 }
 
+/// The tangent function of a function with a user rule: the primal call
+/// for f's result and side effects, then the rule once per lane, given each
+/// parameter followed by its tangent (zero, or a null shadow, for those
+/// without one).
+static void callUserRule(Function &Tangent, const DerivativeKey &Key, Function &Rule) {
+  Function &F = *Key.Primal;
+  IRBuilder<> B(BasicBlock::Create(Tangent.getContext(), "entry", &Tangent));
+  SmallVector<Value *, 8> Primals;
+  SmallVector<SmallVector<Value *, 2>, 8> Shadows; // per parameter, per lane
+  unsigned Next = 0;
+  for (Argument &A : F.args()) {
+    Primals.push_back(Tangent.getArg(Next++));
+    Shadows.emplace_back();
+    bool Has = Key.Activity[A.getArgNo()] == '1';
+    for (unsigned K = 0; K < Key.Width; ++K)
+      Shadows.back().push_back(Has ? static_cast<Value *>(Tangent.getArg(Next + K))
+                                   : Constant::getNullValue(A.getType()));
+    if (Has)
+      Next += Key.Width;
+  }
+  CallInst *Primal = B.CreateCall(&F, Primals);
+  Primal->setCallingConv(F.getCallingConv());
+  SmallVector<Value *, 4> Lanes;
+  for (unsigned K = 0; K < Key.Width; ++K) {
+    SmallVector<Value *, 16> Args;
+    for (Argument &A : F.args()) {
+      Args.push_back(Primals[A.getArgNo()]);
+      if (canCarryDerivative(A.getType()))
+        Args.push_back(Shadows[A.getArgNo()][K]);
+    }
+    CallInst *Lane = B.CreateCall(&Rule, Args);
+    Lane->setCallingConv(Rule.getCallingConv());
+    Lanes.push_back(Lane);
+  }
+  if (!ForwardMode::returnsTangent(F.getReturnType())) {
+    B.CreateRetVoid();
+    return;
+  }
+  Value *Result = PoisonValue::get(Tangent.getReturnType());
+  Result = B.CreateInsertValue(Result, Primal, 0);
+  for (unsigned K = 0; K < Key.Width; ++K)
+    Result = B.CreateInsertValue(Result, Lanes[K], K + 1);
+  B.CreateRet(Result);
+}
+
 bool ForwardMode::generateBody(Function &Tangent) {
   DerivativeKey Key = Set.keyOf(&Tangent); // a copy: the set grows meanwhile
+  if (Function *Rule = forwardRuleOf(*Key.Primal)) {
+    callUserRule(Tangent, Key, *Rule);
+    return true;
+  }
   SmallVector<Value *, 8> PrimalArgs;
   unsigned Next = 0;
   for (Argument &A : Key.Primal->args()) {

@@ -12,7 +12,10 @@
 #include "Modes/GradientBuilder.h"
 #include "Modes/LowerCalls.h"
 #include "Modes/Prepare.h"
+#include "Requests/Registrations.h"
+#include "Support/Diagnostics.h"
 #include "Support/Options.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
@@ -109,7 +112,8 @@ static bool isRecursive(Function &F) {
 }
 
 /// Inlines every call to a non-recursive function defined in the module;
-/// calls to recursive ones stay (and are reported if they matter).
+/// calls to recursive ones stay (and are reported if they matter), and so
+/// do calls to functions with a user rule, whose body must not be used.
 static void inlineDefinedCallees(Function &F, Function &Primal) {
   DenseMap<Function *, bool> Recursive;
   // Deep chains of small wrappers (C++ libraries at -O0) take many rounds.
@@ -119,7 +123,7 @@ static void inlineDefinedCallees(Function &F, Function &Primal) {
       if (auto *CB = dyn_cast<CallBase>(&I))
         if (Function *Callee = CB->getCalledFunction();
             Callee && !Callee->isDeclaration() && Callee != &Primal && !Callee->isVarArg() &&
-            !Callee->getName().starts_with("adjoint.")) {
+            !Callee->getName().starts_with("adjoint.") && !forwardRuleOf(*Callee)) {
           auto [It, New] = Recursive.try_emplace(Callee, false);
           if (New)
             It->second = isRecursive(*Callee);
@@ -153,6 +157,19 @@ static void keptInvokesAsCalls(Function &F) {
 
 bool ReverseMode::generateBody(Function &Fn) {
   DerivativeKey Key = Set.keyOf(&Fn); // a copy: the set grows meanwhile
+  if (forwardRuleOf(*Key.Primal)) {
+    // Differentiating the body would ignore the user's rule. (Reported
+    // once for the augmented and reverse halves.)
+    if (Key.Kind == DerivativeKind::Reverse)
+      return false;
+    Set.diagnostics().error(
+        *Key.Primal, "'" + demangle(Key.Primal->getName()) +
+                         "' has a forward-mode rule (__enzyme_register_derivative_), which "
+                         "reverse mode cannot use, and reverse-mode rules are not supported "
+                         "yet: differentiate it in forward mode (reached from " +
+                         Set.callChain(&Fn) + ")");
+    return false;
+  }
   if (Key.Kind == DerivativeKind::Gradient && splitGradients())
     return generateThroughSplit(Fn);
   Function *Forward = &Fn, *Rev = nullptr;

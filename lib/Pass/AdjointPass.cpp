@@ -159,6 +159,8 @@ PreservedAnalyses AdjointPass::run(Module &M, ModuleAnalysisManager &MAM) {
   // reported at the first request, which they would make wrong.
   for (const std::string &Problem : collectNamedShadows(M))
     Diags.error(*Requests.front(), Problem);
+  for (const std::string &Problem : collectUserRules(M))
+    Diags.error(*Requests.front(), Problem);
   RequestServer Server(M, FAM, Diags);
   for (CallInst *CI : Requests)
     Server.serve(*CI);
@@ -185,7 +187,7 @@ PreservedAnalyses AdjointPass::run(Module &M, ModuleAnalysisManager &MAM) {
 }
 
 PreservedAnalyses ProtectMarkersPass::run(Module &M, ModuleAnalysisManager &) {
-  bool Changed = false;
+  bool Changed = keepRuleTargetsCalls(M);
   for (GlobalVariable &GV : M.globals())
     if (GV.getName().starts_with("enzyme_") && GV.hasInitializer() &&
         !GV.isExternallyInitialized()) {

@@ -29,7 +29,8 @@ private:
 
 /// Runs at the start of the pipeline: keeps the optimizer from folding the
 /// values of `enzyme_*` marker globals a translation unit defines, so that
-/// requests still see their markers when AdjointPass runs at the end.
+/// requests still see their markers when AdjointPass runs at the end, and
+/// from inlining functions that have user derivative rules.
 class ProtectMarkersPass : public llvm::PassInfoMixin<ProtectMarkersPass> {
 public:
   llvm::PreservedAnalyses run(llvm::Module &M, llvm::ModuleAnalysisManager &MAM);

@@ -21,6 +21,11 @@ static void registerCallbacks(PassBuilder &PB) {
   adjoint::registerOptimizerLast(PB, [&PB](ModulePassManager &MPM, OptimizationLevel) {
     MPM.addPass(adjoint::AdjointPass(PB));
   });
+  // Link-time optimization runs its own pipeline over IR compiled without
+  // the plugin: protect the markers and rule targets there too.
+  PB.registerFullLinkTimeOptimizationEarlyEPCallback([](ModulePassManager &MPM, OptimizationLevel) {
+    MPM.addPass(adjoint::ProtectMarkersPass());
+  });
   PB.registerFullLinkTimeOptimizationLastEPCallback(
       [&PB](ModulePassManager &MPM, OptimizationLevel) {
         MPM.addPass(adjoint::AdjointPass(PB));

@@ -3,7 +3,8 @@
 /// \file
 /// Named shadows of globals: tables to metadata, and the checks that keep a
 /// named shadow from silently corrupting memory (too small, constant, the
-/// global itself, named twice).
+/// global itself, named twice). User derivative rules: tables to function
+/// attributes, with their signatures checked.
 //
 //===----------------------------------------------------------------------===//
 #include "Requests/Registrations.h"
@@ -11,10 +12,13 @@
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/Twine.h"
+#include "Analysis/KnownFunctions.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/Function.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Metadata.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Support/raw_ostream.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
 
 using namespace llvm;
@@ -174,6 +178,107 @@ std::vector<std::string> collectNamedShadows(Module &M) {
       G.setMetadata(ShadowMetadata, nullptr);
   }
   return Problems;
+}
+
+static constexpr const char *ForwardRulePrefix = "__enzyme_register_derivative_";
+static constexpr const char *ForwardRuleAttr = "adjoint-forward-rule";
+
+/// The {function, rule} a rule table names, or nulls.
+static std::pair<Function *, Function *> ruleTable(const GlobalVariable &T) {
+  if (!T.hasInitializer())
+    return {nullptr, nullptr};
+  const Constant *Init = T.getInitializer();
+  auto At = [&](unsigned I) -> Function * {
+    const Constant *E = Init->getAggregateElement(I);
+    return E ? const_cast<Function *>(dyn_cast<Function>(E->stripPointerCasts())) : nullptr;
+  };
+  return {At(0), At(1)};
+}
+
+/// The type a forward rule for \p F must have.
+static FunctionType *forwardRuleType(const Function &F) {
+  SmallVector<Type *, 8> Params;
+  for (const Argument &A : F.args()) {
+    Params.push_back(A.getType());
+    if (canCarryDerivative(A.getType()))
+      Params.push_back(A.getType());
+  }
+  Type *Ret = F.getReturnType();
+  if (!canCarryDerivative(Ret))
+    Ret = Type::getVoidTy(F.getContext());
+  return FunctionType::get(Ret, Params, false);
+}
+
+static std::string typeText(Type *T) {
+  std::string S;
+  raw_string_ostream OS(S);
+  T->print(OS);
+  return S;
+}
+
+std::vector<std::string> collectUserRules(Module &M) {
+  std::vector<std::string> Problems;
+  for (GlobalVariable &T : M.globals()) {
+    StringRef Name = T.getName();
+    if (!Name.starts_with("__enzyme_") || Name.starts_with(ShadowTablePrefix))
+      continue;
+    if (!Name.starts_with(ForwardRulePrefix)) {
+      Problems.push_back(("'" + Name + "' is not supported by Adjoint yet (only " +
+                          ForwardRulePrefix + "NAME rules and " + ShadowTablePrefix +
+                          " tables are): without it the derivative would be wrong, so "
+                          "remove it and differentiate the function itself, or mark its "
+                          "arguments enzyme_const")
+                             .str());
+      continue;
+    }
+    auto [F, Rule] = ruleTable(T);
+    if (!F || !Rule) {
+      Problems.push_back(("'" + Name + "' must be {(void *)f, (void *)df}: the function, "
+                          "then its forward-mode rule, both defined or declared here")
+                             .str());
+      continue;
+    }
+    FunctionType *Want = forwardRuleType(*F);
+    if (Rule->getFunctionType() != Want) {
+      Problems.push_back(("the forward-mode rule '" + Rule->getName() + "' registered for '" +
+                          F->getName() + "' has type " + typeText(Rule->getFunctionType()) +
+                          " but must have type " + typeText(Want) +
+                          ": each parameter followed by its tangent when it is a float or a "
+                          "pointer, returning the tangent of the result")
+                             .str());
+      continue;
+    }
+    if (Function *Old = forwardRuleOf(*F); Old && Old != Rule) {
+      Problems.push_back(("'" + F->getName() + "' has two forward-mode rules ('" +
+                          Old->getName() + "' and '" + Rule->getName() + "'): register one")
+                             .str());
+      continue;
+    }
+    F->addFnAttr(ForwardRuleAttr, Rule->getName());
+  }
+  return Problems;
+}
+
+Function *forwardRuleOf(const Function &F) {
+  if (!F.hasFnAttribute(ForwardRuleAttr))
+    return nullptr;
+  return F.getParent()->getFunction(F.getFnAttribute(ForwardRuleAttr).getValueAsString());
+}
+
+bool keepRuleTargetsCalls(Module &M) {
+  SmallVector<GlobalValue *, 4> Tables;
+  for (GlobalVariable &T : M.globals()) {
+    if (!T.getName().starts_with(ForwardRulePrefix))
+      continue;
+    Tables.push_back(&T); // a `static` table, which nothing reads, stays too
+    if (Function *F = ruleTable(T).first) {
+      F->removeFnAttr(Attribute::AlwaysInline);
+      F->addFnAttr(Attribute::NoInline);
+    }
+  }
+  if (!Tables.empty())
+    appendToCompilerUsed(M, Tables);
+  return !Tables.empty();
 }
 
 } // namespace adjoint

@@ -1,8 +1,8 @@
 //===- Requests/Registrations.h - what users declare beside requests -*- C++ -*-===//
 //
 /// \file
-/// Declarations a user makes in the module rather than at a request. So far:
-/// named shadows of globals. A global's shadow is normally made by Adjoint
+/// Declarations a user makes in the module rather than at a request: named
+/// shadows of globals, and user derivative rules. A global's shadow is normally made by Adjoint
 /// (internal, zero, invisible to the program); a user who wants to seed a
 /// global's tangent or read its gradient names the shadow instead:
 ///
@@ -17,6 +17,17 @@
 /// `!enzyme_shadow !{ptr @g_shadow, ...}` on the global, which tables are
 /// turned into. A named shadow also makes a global declared here (defined
 /// in another file) carry derivatives.
+///
+/// A forward-mode rule replaces differentiating a function's body:
+///
+///   double f(double x, const double *v, int n);
+///   double df(double x, double dx, const double *v, const double *dv, int n);
+///   void *__enzyme_register_derivative_f[2] = {(void *)f, (void *)df};
+///
+/// The rule takes each parameter followed, when it can carry a derivative
+/// (a float or a pointer), by its tangent, and returns the tangent of f's
+/// result (nothing when f returns nothing or an integer). Adjoint calls f
+/// for the primal result and side effects, then the rule for each lane.
 //
 //===----------------------------------------------------------------------===//
 #ifndef ADJOINT_REQUESTS_REGISTRATIONS_H
@@ -27,6 +38,7 @@
 #include <vector>
 
 namespace llvm {
+class Function;
 class GlobalVariable;
 class Module;
 } // namespace llvm
@@ -38,6 +50,21 @@ namespace adjoint {
 /// large as the global it shadows, named once). Returns one message per
 /// problem; the offending names are dropped.
 std::vector<std::string> collectNamedShadows(llvm::Module &M);
+
+/// Reads every `__enzyme_register_derivative_*` table into the functions'
+/// `adjoint-forward-rule` attribute (the rule's name), after checking the
+/// rule's signature, and reports every other `__enzyme_*` global, which
+/// Adjoint does not understand (gradient rules, inactive-function lists,
+/// ...): ignoring one would give a wrong derivative. One message per
+/// problem.
+std::vector<std::string> collectUserRules(llvm::Module &M);
+
+/// The forward-mode rule registered for \p F, or null.
+llvm::Function *forwardRuleOf(const llvm::Function &F);
+
+/// Marks the functions that tables register rules for `noinline`, so that
+/// they reach Adjoint as calls: run at the start of the pipeline.
+bool keepRuleTargetsCalls(llvm::Module &M);
 
 /// The shadows named for \p G, one per lane; empty when none are named.
 llvm::SmallVector<llvm::GlobalVariable *, 2> namedShadows(const llvm::GlobalVariable &G);
