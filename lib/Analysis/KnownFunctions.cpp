@@ -66,12 +66,16 @@ bool canCarryDerivative(Type *T) {
 }
 
 /// Functions whose effects never carry derivatives.
+/// Functions that carry no derivative: I/O, process control, clocks and
+/// random numbers, the C++ runtime's failure paths, and the non-numeric
+/// parts of the C++ library. Exact names first, then prefixes of Itanium
+/// manglings (every overload and instantiation). To add one, add its name.
 static bool isKnownInactiveName(StringRef Name) {
   static const StringSet<> Names = {
       // output
       "printf", "fprintf", "sprintf", "snprintf", "puts", "fputs", "putchar", "fputc", "putc",
       "fwrite", "fflush", "perror", "vprintf", "vfprintf", "__printf_chk", "__fprintf_chk",
-      "__sprintf_chk", "__snprintf_chk", "_IO_putc",
+      "__sprintf_chk", "__snprintf_chk", "_IO_putc", "write", "dprintf",
       // files and process control
       "fopen", "fclose", "exit", "_exit", "abort", "__assert_fail", "__cxa_pure_virtual",
       "atexit", "getenv", "sleep", "usleep",
@@ -82,8 +86,24 @@ static bool isKnownInactiveName(StringRef Name) {
       "__cxa_end_catch", "_ZSt17__throw_bad_allocv", "_ZSt20__throw_length_errorPKc",
       "_ZSt28__throw_bad_array_new_lengthv", "_ZSt24__throw_out_of_range_fmtPKcz",
       "_ZSt19__throw_logic_errorPKc", "_ZSt20__throw_out_of_rangePKc",
-      "malloc_usable_size"};
-  return Names.contains(Name);
+      "_ZSt16__throw_bad_castv", "malloc_usable_size",
+      // std::hash of strings and bytes
+      "_ZSt11_Hash_bytesPKvmm", "_ZSt15_Fnv_hash_bytesPKvmm"};
+  static const StringRef Prefixes[] = {
+      "_ZNSo", "_ZNKSo", "_ZNSi", "_ZNKSi",       // std::ostream, std::istream members
+      "_ZStls", "_ZStrs",                         // operator<< and >> on streams
+      "_ZSt16__ostream_insert", "_ZSt4endl", "_ZSt5flush",
+      "_ZNSt8ios_base", "_ZNKSt9basic_ios", "_ZNSt9basic_ios", // stream state
+      "_ZNKSt5ctype", "_ZNSt6locale", "_ZNKSt6locale", // locales
+      "_ZNSt7__cxx1112basic_string", "_ZNKSt7__cxx1112basic_string", // std::string
+      "_ZNSt7__cxx1118basic_stringstream", "_ZNSt7__cxx1119basic_ostringstream",
+  };
+  if (Names.contains(Name))
+    return true;
+  for (StringRef P : Prefixes)
+    if (Name.starts_with(P))
+      return true;
+  return false;
 }
 
 /// Intrinsics that are markers or hints: no numeric effect at all.
@@ -123,7 +143,7 @@ bool isInactiveCall(const CallBase &CB) {
     return false;
   if (F->isIntrinsic() && isMarkerIntrinsic(F->getIntrinsicID()))
     return true;
-  if (isKnownInactiveName(F->getName()))
+  if (isKnownInactiveName(F->getName()) || F->hasFnAttribute(UserInactiveAttr))
     return true;
   // A call that never returns (abort, a panic, a failed precondition's
   // report) hands no derivative back to anything that is differentiated.

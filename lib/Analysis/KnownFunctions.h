@@ -39,6 +39,10 @@ bool isFreeFunction(llvm::StringRef Name);
 /// nothing that can carry a derivative (strlen, integer intrinsics).
 bool isInactiveCall(const llvm::CallBase &CB);
 
+/// The function attribute of functions a user declared inactive
+/// (`__enzyme_inactivefn` tables, Requests/Registrations.h).
+constexpr const char *UserInactiveAttr = "adjoint-inactive";
+
 /// Whether a call may read or write memory other than through its pointer
 /// arguments (globals, in particular), going by its memory attributes.
 bool callMayAccessGlobals(const llvm::CallBase &CB);

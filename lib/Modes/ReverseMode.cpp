@@ -9,6 +9,7 @@
 //===----------------------------------------------------------------------===//
 #include "Modes/ReverseMode.h"
 
+#include "Analysis/KnownFunctions.h"
 #include "Modes/GradientBuilder.h"
 #include "Modes/LowerCalls.h"
 #include "Modes/Prepare.h"
@@ -123,7 +124,8 @@ static void inlineDefinedCallees(Function &F, Function &Primal) {
       if (auto *CB = dyn_cast<CallBase>(&I))
         if (Function *Callee = CB->getCalledFunction();
             Callee && !Callee->isDeclaration() && Callee != &Primal && !Callee->isVarArg() &&
-            !Callee->getName().starts_with("adjoint.") && !forwardRuleOf(*Callee)) {
+            !Callee->getName().starts_with("adjoint.") && !forwardRuleOf(*Callee) &&
+            !isInactiveCall(*CB)) {
           auto [It, New] = Recursive.try_emplace(Callee, false);
           if (New)
             It->second = isRecursive(*Callee);

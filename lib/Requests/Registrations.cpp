@@ -182,6 +182,7 @@ std::vector<std::string> collectNamedShadows(Module &M) {
 
 static constexpr const char *ForwardRulePrefix = "__enzyme_register_derivative_";
 static constexpr const char *ForwardRuleAttr = "adjoint-forward-rule";
+static constexpr const char *InactiveTablePrefix = "__enzyme_inactivefn";
 
 /// The {function, rule} a rule table names, or nulls.
 static std::pair<Function *, Function *> ruleTable(const GlobalVariable &T) {
@@ -222,12 +223,26 @@ std::vector<std::string> collectUserRules(Module &M) {
     StringRef Name = T.getName();
     if (!Name.starts_with("__enzyme_") || Name.starts_with(ShadowTablePrefix))
       continue;
+    if (Name.starts_with(InactiveTablePrefix)) {
+      SmallVector<SmallVector<Constant *, 3>, 4> Rows;
+      tableRows(T.getInitializer(), Rows);
+      for (auto &Row : Rows)
+        for (Constant *C : Row) {
+          if (auto *F = dyn_cast<Function>(C->stripPointerCasts()))
+            F->addFnAttr(UserInactiveAttr);
+          else if (!C->isNullValue())
+            Problems.push_back(("'" + Name + "' lists " + nameOf(C) +
+                                ": list functions, e.g. {(void *)log_step}")
+                                   .str());
+        }
+      continue;
+    }
     if (!Name.starts_with(ForwardRulePrefix)) {
       Problems.push_back(("'" + Name + "' is not supported by Adjoint yet (only " +
-                          ForwardRulePrefix + "NAME rules and " + ShadowTablePrefix +
-                          " tables are): without it the derivative would be wrong, so "
-                          "remove it and differentiate the function itself, or mark its "
-                          "arguments enzyme_const")
+                          ForwardRulePrefix + "NAME rules, " + InactiveTablePrefix + " and " +
+                          ShadowTablePrefix + " tables are): without it the derivative would "
+                          "be wrong, so remove it and differentiate the function itself, or "
+                          "mark its arguments enzyme_const")
                              .str());
       continue;
     }
@@ -267,14 +282,26 @@ Function *forwardRuleOf(const Function &F) {
 
 bool keepRuleTargetsCalls(Module &M) {
   SmallVector<GlobalValue *, 4> Tables;
+  auto KeepCalled = [](Function *F) {
+    F->removeFnAttr(Attribute::AlwaysInline);
+    F->addFnAttr(Attribute::NoInline);
+  };
   for (GlobalVariable &T : M.globals()) {
-    if (!T.getName().starts_with(ForwardRulePrefix))
+    bool Rules = T.getName().starts_with(ForwardRulePrefix);
+    if ((!Rules && !T.getName().starts_with(InactiveTablePrefix)) || !T.hasInitializer())
       continue;
     Tables.push_back(&T); // a `static` table, which nothing reads, stays too
-    if (Function *F = ruleTable(T).first) {
-      F->removeFnAttr(Attribute::AlwaysInline);
-      F->addFnAttr(Attribute::NoInline);
+    if (Rules) {
+      if (Function *F = ruleTable(T).first)
+        KeepCalled(F);
+      continue;
     }
+    SmallVector<SmallVector<Constant *, 3>, 4> Rows;
+    tableRows(T.getInitializer(), Rows);
+    for (auto &Row : Rows)
+      for (Constant *C : Row)
+        if (auto *F = dyn_cast<Function>(C->stripPointerCasts()))
+          KeepCalled(F);
   }
   if (!Tables.empty())
     appendToCompilerUsed(M, Tables);

@@ -51,9 +51,15 @@ namespace adjoint {
 /// problem; the offending names are dropped.
 std::vector<std::string> collectNamedShadows(llvm::Module &M);
 
+/// Functions listed in a `__enzyme_inactivefn` table carry no derivative:
+/// calls to them are skipped by both modes (logging, counters, checks):
+///
+///   void *__enzyme_inactivefn[] = {(void *)log_step, (void *)count_calls};
+///
 /// Reads every `__enzyme_register_derivative_*` table into the functions'
 /// `adjoint-forward-rule` attribute (the rule's name), after checking the
-/// rule's signature, and reports every other `__enzyme_*` global, which
+/// rule's signature, and every `__enzyme_inactivefn*` table into the
+/// `adjoint-inactive` attribute; reports every other `__enzyme_*` global, which
 /// Adjoint does not understand (gradient rules, inactive-function lists,
 /// ...): ignoring one would give a wrong derivative. One message per
 /// problem.
@@ -62,8 +68,9 @@ std::vector<std::string> collectUserRules(llvm::Module &M);
 /// The forward-mode rule registered for \p F, or null.
 llvm::Function *forwardRuleOf(const llvm::Function &F);
 
-/// Marks the functions that tables register rules for `noinline`, so that
-/// they reach Adjoint as calls: run at the start of the pipeline.
+/// Marks the functions that tables register rules for or declare inactive
+/// `noinline`, so that they reach Adjoint as calls, and keeps the tables:
+/// run at the start of the pipeline.
 bool keepRuleTargetsCalls(llvm::Module &M);
 
 /// The shadows named for \p G, one per lane; empty when none are named.

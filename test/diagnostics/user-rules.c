@@ -1,6 +1,6 @@
 // User derivative rules that Adjoint cannot honour are errors, never
 // ignored: a forward rule of the wrong type, a reverse-mode rule (not
-// supported yet), another __enzyme_ global it does not understand, and
+// supported yet), another __enzyme_ table it does not understand, and
 // reverse mode through a function that has only a forward rule.
 // RUN: not %adjoint-cc -O2 -c %s -o %t.o 2>&1 | FileCheck %s
 // RUN: not %adjoint-cc -O0 -c %s -o %t.o 2>&1 | FileCheck %s
@@ -24,8 +24,9 @@ double g_rev(double x, double dx) { return dx; }
 void *__enzyme_register_gradient_g[3] = {(void *)g, (void *)g_aug, (void *)g_rev};
 // CHECK-DAG: error: adjoint: '__enzyme_register_gradient_g' is not supported by Adjoint yet
 
-void *__enzyme_inactivefn[1] = {(void *)h};
-// CHECK-DAG: error: adjoint: '__enzyme_inactivefn' is not supported by Adjoint yet
+double counter;
+void *__enzyme_inactive_global[1] = {(void *)&counter};
+// CHECK-DAG: error: adjoint: '__enzyme_inactive_global' is not supported by Adjoint yet
 
 double df(double x) { return __enzyme_fwddiff((void *)f, x, 1.0, 3); }
 #else
