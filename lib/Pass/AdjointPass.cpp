@@ -150,6 +150,10 @@ PreservedAnalyses AdjointPass::run(Module &M, ModuleAnalysisManager &MAM) {
     return PreservedAnalyses::all();
 
   auto Start = std::chrono::steady_clock::now();
+  for (const std::string &Name : givenOptionsWithoutEffect())
+    errs() << "adjoint: note: -" << Name
+           << " is accepted for Enzyme's users and has no effect: Adjoint's type analysis, "
+              "inlining and pipeline are its own\n";
   FunctionAnalysisManager &FAM = MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager();
   // The functions that hold requests change, and so do their analyses.
   for (CallInst *CI : Requests)

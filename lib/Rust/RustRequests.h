@@ -9,11 +9,14 @@
 ///    scalars, `x.1` taken for the tangent of `x.0`;
 ///  - a `Const` return in reverse mode returns the primal result with no
 ///    marker asking for it.
+///  - a forward-mode DualOnly return and a Const return look the same with
+///    one lane (batched, the call's type differs).
 /// RustRequestsPass runs before AdjointPass and rewrites such calls into the
 /// exact C form (the tangents after their fields; enzyme_primal_return and
-/// enzyme_const_return). Where the IR cannot tell the two readings apart and
-/// no debug info names the parameter types, it reports an error naming the
-/// fix instead of guessing.
+/// enzyme_const_return). Where the IR cannot tell two readings apart and no
+/// debug info names the parameter types, it reports an error naming the fix
+/// instead of guessing. It also checks what rustc does not: that the Vecs
+/// behind a duplicated reference have shadows of their own length.
 //
 //===----------------------------------------------------------------------===//
 #ifndef ADJOINT_RUST_RUSTREQUESTS_H

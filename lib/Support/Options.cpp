@@ -31,6 +31,24 @@ cl::opt<adjoint::PrintModuleKind> PrintModule(
 
 cl::opt<bool> PrintPerf("adjoint-print-perf", cl::init(false),
                         cl::desc("Explain each value reverse mode saves on the tape and why"));
+cl::alias PrintPerfEnzyme("enzyme-print-perf", cl::aliasopt(PrintPerf),
+                          cl::desc("Alias for -adjoint-print-perf"));
+
+// Options that Enzyme's users pass and that mean nothing to Adjoint: its
+// type knowledge, inlining and pipeline are its own. Accepted, so that
+// build scripts work unchanged, with a note when one is given.
+cl::opt<bool> EnzymeLooseTypes("enzyme-loose-types", cl::Hidden,
+                               cl::desc("Accepted for compatibility; no effect"));
+cl::opt<bool> EnzymeInline("enzyme-inline", cl::Hidden,
+                           cl::desc("Accepted for compatibility; no effect"));
+cl::opt<bool> EnzymePrintType("enzyme-print-type", cl::Hidden,
+                              cl::desc("Accepted for compatibility; no effect"));
+cl::opt<bool> EnzymeStrictAliasing("enzyme-strict-aliasing", cl::Hidden,
+                                   cl::desc("Accepted for compatibility; no effect"));
+cl::opt<bool> EnzymePreopt("enzyme-preopt", cl::Hidden,
+                           cl::desc("Accepted for compatibility; no effect"));
+cl::opt<unsigned> EnzymeMaxTypeDepth("enzyme-max-type-depth", cl::Hidden,
+                                     cl::desc("Accepted for compatibility; no effect"));
 
 cl::opt<bool> SplitGradients(
     "adjoint-split-gradients", cl::init(false),
@@ -53,4 +71,15 @@ bool optimizeGenerated() { return OptimizeGenerated; }
 bool reuseTapeStorage() { return ReuseTapeStorage; }
 bool printPerf() { return PrintPerf; }
 bool splitGradients() { return SplitGradients; }
+
+std::vector<std::string> givenOptionsWithoutEffect() {
+  std::vector<std::string> Given;
+  for (const cl::Option *O :
+       std::initializer_list<const cl::Option *>{&EnzymeLooseTypes, &EnzymeInline,
+                                                 &EnzymePrintType, &EnzymeStrictAliasing,
+                                                 &EnzymePreopt, &EnzymeMaxTypeDepth})
+    if (O->getNumOccurrences())
+      Given.push_back(O->ArgStr.str());
+  return Given;
+}
 } // namespace adjoint

@@ -9,6 +9,8 @@
 #define ADJOINT_SUPPORT_OPTIONS_H
 
 #include "llvm/Support/CommandLine.h"
+#include <string>
+#include <vector>
 
 namespace adjoint {
 
@@ -27,6 +29,9 @@ bool printPerf();
 /// call of the reverse function (kept apart): tests the split form on every
 /// reverse-mode program.
 bool splitGradients();
+/// The Enzyme options given that have no effect in Adjoint (-enzyme-loose-types, ...),
+/// named without their dash, for a note.
+std::vector<std::string> givenOptionsWithoutEffect();
 /// Keep the storage of the last tape a thread freed for the next gradient
 /// (on by default; off returns every tape to malloc at once).
 bool reuseTapeStorage();
