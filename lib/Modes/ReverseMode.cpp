@@ -14,6 +14,7 @@
 #include "Modes/LowerCalls.h"
 #include "Modes/Prepare.h"
 #include "Requests/Registrations.h"
+#include "Rules/Rules.h"
 #include "Support/Diagnostics.h"
 #include "Support/Options.h"
 #include "llvm/Demangle/Demangle.h"
@@ -125,7 +126,7 @@ static void inlineDefinedCallees(Function &F, Function &Primal) {
         if (Function *Callee = CB->getCalledFunction();
             Callee && !Callee->isDeclaration() && Callee != &Primal && !Callee->isVarArg() &&
             !Callee->getName().starts_with("adjoint.") && !forwardRuleOf(*Callee) &&
-            !isInactiveCall(*CB)) {
+            !isInactiveCall(*CB) && !findCallRule(*CB)) {
           auto [It, New] = Recursive.try_emplace(Callee, false);
           if (New)
             It->second = isRecursive(*Callee);

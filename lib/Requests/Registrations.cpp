@@ -13,6 +13,8 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/Twine.h"
 #include "Analysis/KnownFunctions.h"
+#include "Rules/Rules.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/GlobalVariable.h"
@@ -183,6 +185,7 @@ std::vector<std::string> collectNamedShadows(Module &M) {
 static constexpr const char *ForwardRulePrefix = "__enzyme_register_derivative_";
 static constexpr const char *ForwardRuleAttr = "adjoint-forward-rule";
 static constexpr const char *InactiveTablePrefix = "__enzyme_inactivefn";
+static constexpr const char *FunctionLikePrefix = "__enzyme_function_like";
 
 /// The {function, rule} a rule table names, or nulls.
 static std::pair<Function *, Function *> ruleTable(const GlobalVariable &T) {
@@ -237,10 +240,34 @@ std::vector<std::string> collectUserRules(Module &M) {
         }
       continue;
     }
+    if (Name.starts_with(FunctionLikePrefix)) {
+      SmallVector<SmallVector<Constant *, 3>, 4> Rows;
+      tableRows(T.getInitializer(), Rows);
+      for (auto &Row : Rows) {
+        auto *F = Row.size() == 2 ? dyn_cast<Function>(Row[0]->stripPointerCasts()) : nullptr;
+        StringRef Like;
+        if (!F || !getConstantStringInfo(Row[1], Like)) {
+          Problems.push_back(("'" + Name + "' must be {(void *)f, \"log1p\"}: a function, "
+                              "then the name of the math function it behaves like")
+                                 .str());
+          continue;
+        }
+        if (!hasMathRule(Like)) {
+          Problems.push_back(("'" + Name + "' says '" + F->getName() + "' behaves like '" +
+                              Like + "', which has no derivative rule: name a math function "
+                              "such as log, exp, sin, sqrt, pow or their float versions")
+                                 .str());
+          continue;
+        }
+        F->addFnAttr(FunctionLikeAttr, Like);
+      }
+      continue;
+    }
     if (!Name.starts_with(ForwardRulePrefix)) {
       Problems.push_back(("'" + Name + "' is not supported by Adjoint yet (only " +
-                          ForwardRulePrefix + "NAME rules, " + InactiveTablePrefix + " and " +
-                          ShadowTablePrefix + " tables are): without it the derivative would "
+                          ForwardRulePrefix + "NAME rules, " + InactiveTablePrefix + ", " +
+                          FunctionLikePrefix + " and " + ShadowTablePrefix +
+                          " tables are): without it the derivative would "
                           "be wrong, so remove it and differentiate the function itself, or "
                           "mark its arguments enzyme_const")
                              .str());
@@ -288,7 +315,9 @@ bool keepRuleTargetsCalls(Module &M) {
   };
   for (GlobalVariable &T : M.globals()) {
     bool Rules = T.getName().starts_with(ForwardRulePrefix);
-    if ((!Rules && !T.getName().starts_with(InactiveTablePrefix)) || !T.hasInitializer())
+    if ((!Rules && !T.getName().starts_with(InactiveTablePrefix) &&
+         !T.getName().starts_with(FunctionLikePrefix)) ||
+        !T.hasInitializer())
       continue;
     Tables.push_back(&T); // a `static` table, which nothing reads, stays too
     if (Rules) {
@@ -301,7 +330,7 @@ bool keepRuleTargetsCalls(Module &M) {
     for (auto &Row : Rows)
       for (Constant *C : Row)
         if (auto *F = dyn_cast<Function>(C->stripPointerCasts()))
-          KeepCalled(F);
+          KeepCalled(F); // the functions of the table; its names are strings
   }
   if (!Tables.empty())
     appendToCompilerUsed(M, Tables);

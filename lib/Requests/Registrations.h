@@ -51,6 +51,10 @@ namespace adjoint {
 /// problem; the offending names are dropped.
 std::vector<std::string> collectNamedShadows(llvm::Module &M);
 
+/// A function listed in a `__enzyme_function_like` table takes the rule of
+/// the math function named beside it (`{(void *)mylog, (void *)"log"}`),
+/// stored as the `adjoint-function-like` attribute (Rules.h).
+///
 /// Functions listed in a `__enzyme_inactivefn` table carry no derivative:
 /// calls to them are skipped by both modes (logging, counters, checks):
 ///

@@ -513,9 +513,17 @@ const Rule *findInstructionRule(const Instruction &I) {
   }
 }
 
+bool hasMathRule(StringRef Name) {
+  StringRef Base = Name;
+  return lookup(Name) || (Name.size() > 1 && (Base.consume_back("f") || Base.consume_back("l")) &&
+                          lookup(Base));
+}
+
 const Rule *findCallRule(const CallBase &CB) {
   const Function *F = CB.getCalledFunction();
-  if (!F || !F->isDeclaration())
+  // A user's function declared to behave like a libm one takes its rule.
+  bool Like = F && F->hasFnAttribute(FunctionLikeAttr);
+  if (!F || (!F->isDeclaration() && !Like))
     return nullptr;
   const Rule *R = nullptr;
   if (F->isIntrinsic()) {
@@ -523,7 +531,8 @@ const Rule *findCallRule(const CallBase &CB) {
     Base.consume_front("llvm.");
     R = lookup(libmNameOfIntrinsic(Base));
   } else {
-    StringRef Name = F->getName();
+    StringRef Name =
+        Like ? F->getFnAttribute(FunctionLikeAttr).getValueAsString() : F->getName();
     if (CB.arg_size() == 0)
       return nullptr;
     Type *T = CB.getArgOperand(0)->getType();

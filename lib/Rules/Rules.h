@@ -88,8 +88,16 @@ llvm::Value *scaleByPartial(llvm::IRBuilderBase &B, llvm::Value *Partial, llvm::
 /// The rule for a float instruction (fadd, fsub, fmul, fdiv, frem, fneg).
 const Rule *findInstructionRule(const llvm::Instruction &I);
 /// The rule for a call to an LLVM math intrinsic or a libm function
-/// declared in the module (`sin`, `sinf`, `sinl`, `llvm.sin.*` share one).
+/// declared in the module (`sin`, `sinf`, `sinl`, `llvm.sin.*` share one),
+/// or to a function declared to behave like one (FunctionLikeAttr).
 const Rule *findCallRule(const llvm::CallBase &CB);
+
+/// The function attribute naming the libm function a user's function
+/// behaves like (`__enzyme_function_like` tables, Requests/Registrations.h).
+constexpr const char *FunctionLikeAttr = "adjoint-function-like";
+
+/// Whether the libm function \p Name (`log1p`, `expf`, ...) has a rule.
+bool hasMathRule(llvm::StringRef Name);
 
 } // namespace adjoint
 

@@ -28,6 +28,9 @@ double counter;
 void *__enzyme_inactive_global[1] = {(void *)&counter};
 // CHECK-DAG: error: adjoint: '__enzyme_inactive_global' is not supported by Adjoint yet
 
+void *__enzyme_function_like[2] = {(void *)g, (void *)"logarithm"};
+// CHECK-DAG: error: adjoint: '__enzyme_function_like' says 'g' behaves like 'logarithm', which has no derivative rule
+
 double df(double x) { return __enzyme_fwddiff((void *)f, x, 1.0, 3); }
 #else
 double h_tangent(double x, double dx) { return 3 * x * x * dx; }
