@@ -63,16 +63,26 @@ fn quad_hand(x: &[f64], g: &mut [f64]) {
 }
 
 // 3. an ODE system (3 states, RK2 midpoint): derivative w.r.t. its 4 parameters
+#[inline(always)]
+fn rates(a: f64, b: f64, c: f64, d: f64, u: f64, v: f64, w: f64) -> (f64, f64, f64) {
+    (a * (v - u), u * (b - w) - v, u * v - c * w + d * u.sin())
+}
+#[inline(always)]
+fn midpoint(a: f64, b: f64, c: f64, d: f64, u: f64, v: f64, w: f64, h: f64) -> (f64, f64, f64) {
+    let (du, dv, dw) = rates(a, b, c, d, u, v, w);
+    (u + 0.5 * h * du, v + 0.5 * h * dv, w + 0.5 * h * dw)
+}
+#[inline(always)]
+fn rk2_step(a: f64, b: f64, c: f64, d: f64, u: f64, v: f64, w: f64, h: f64) -> (f64, f64, f64) {
+    let (um, vm, wm) = midpoint(a, b, c, d, u, v, w, h);
+    let (du, dv, dw) = rates(a, b, c, d, um, vm, wm);
+    (u + h * du, v + h * dv, w + h * dw)
+}
 #[cfg_attr(ad, autodiff_reverse(d_ode, Active, Active, Active, Active, Active))]
 fn ode(a: f64, b: f64, c: f64, d: f64) -> f64 {
     let (mut u, mut v, mut w, h) = (1.0f64, 0.5f64, 0.2f64, 1e-3);
     for _ in 0..STEPS {
-        let (du, dv, dw) = (a * (v - u), u * (b - w) - v, u * v - c * w + d * u.sin());
-        let (um, vm, wm) = (u + 0.5 * h * du, v + 0.5 * h * dv, w + 0.5 * h * dw);
-        let (du, dv, dw) = (a * (vm - um), um * (b - wm) - vm, um * vm - c * wm + d * um.sin());
-        u += h * du;
-        v += h * dv;
-        w += h * dw;
+        (u, v, w) = rk2_step(a, b, c, d, u, v, w, h);
     }
     u * u + v * v + w * w
 }
@@ -80,19 +90,13 @@ fn ode_hand(a: f64, b: f64, c: f64, d: f64, traj: &mut [[f64; 3]]) -> [f64; 4] {
     let (mut u, mut v, mut w, h) = (1.0f64, 0.5f64, 0.2f64, 1e-3);
     for s in 0..STEPS {
         traj[s] = [u, v, w];
-        let (du, dv, dw) = (a * (v - u), u * (b - w) - v, u * v - c * w + d * u.sin());
-        let (um, vm, wm) = (u + 0.5 * h * du, v + 0.5 * h * dv, w + 0.5 * h * dw);
-        let (du, dv, dw) = (a * (vm - um), um * (b - wm) - vm, um * vm - c * wm + d * um.sin());
-        u += h * du;
-        v += h * dv;
-        w += h * dw;
+        (u, v, w) = rk2_step(a, b, c, d, u, v, w, h);
     }
     let (mut ub, mut vb, mut wb) = (2.0 * u, 2.0 * v, 2.0 * w);
     let mut g = [0.0; 4];
     for s in (0..STEPS).rev() {
         let [u, v, w] = traj[s];
-        let (du, dv, dw) = (a * (v - u), u * (b - w) - v, u * v - c * w + d * u.sin());
-        let (um, vm, wm) = (u + 0.5 * h * du, v + 0.5 * h * dv, w + 0.5 * h * dw);
+        let (um, vm, wm) = midpoint(a, b, c, d, u, v, w, h);
         let (du2b, dv2b, dw2b) = (h * ub, h * vb, h * wb);
         let umb = -a * du2b + (b - wm) * dv2b + (vm + d * um.cos()) * dw2b;
         let vmb = a * du2b - dv2b + um * dw2b;
