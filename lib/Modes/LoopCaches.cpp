@@ -126,7 +126,11 @@ void GradientBuilder::chooseCountedLoops() {
       if (auto It = Counted.find(PL); It != Counted.end())
         Parent = It->second.get();
     Instruction *At = nullptr;
-    if (Parent) {
+    // A loop joins its parent's nest only when every iteration of the
+    // parent enters it: the trip count of a loop that an iteration may skip
+    // (a guard such as m > 0 before it) is meaningless there (m - 1 wraps),
+    // and the nest's arrays would be sized by it.
+    if (Parent && DT.dominates(L->getLoopPreheader(), Parent->L->getLoopLatch())) {
       At = Parent->Root->L->getLoopPreheader()->getTerminator();
       if (SE.isLoopInvariant(BackedgeTaken, Parent->Root->L) &&
           Expander.isSafeToExpandAt(BackedgeTaken, At)) {
