@@ -511,7 +511,10 @@ class Loop:
         iv, b = self.iv, self.bound
         inc = '++%s' % iv if self.step == 1 else '%s += %d' % (iv, self.step)
         if self.kind == 'for':
-            out = [ind + 'for (int %s = 0; %s < %s; %s) {' % (iv, iv, b, inc)]
+            # A check that never fires but that the compiler cannot drop, like a
+            # bounds check: the loop gets an exit that never returns (abort).
+            out = [ind + 'for (int %s = 0; %s < %s; %s) {' % (iv, iv, b, inc),
+                   ind + '  if (%s < fuzz_guard) abort();' % iv]
             out += emit_block(self.body, em, ind + '  ')
             return out + [ind + '}']
         if self.kind == 'while':
@@ -1513,6 +1516,7 @@ class Program:
              '#include <stdlib.h>',
              '#include <string.h>',
              '',
+             'int fuzz_guard; /* never set: the checks it guards are exits that never return */',
              '#define NN %d' % self.nn,
              '#define SEED %d' % self.seed]
         for g in self.globals:
@@ -1750,7 +1754,9 @@ class ReverseProgram(Program):
              '// then compile with build/bin/adjoint-cc -Itest/integration/include -O0|-O2 FILE -lm'
              ' and run it.',
              '#include "adjoint_test.h"',
+             '#include <stdlib.h>',
              '',
+             'int fuzz_guard; /* never set: the checks it guards are exits that never return */',
              '#define NN %d' % self.nn,
              '#define SEED %d' % self.seed]
 
