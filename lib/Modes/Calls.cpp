@@ -14,6 +14,7 @@
 
 #include "Analysis/KnownFunctions.h"
 #include "Modes/ReverseMode.h"
+#include "Requests/Registrations.h"
 #include "Rules/Rules.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
@@ -27,7 +28,8 @@ namespace adjoint {
 /// call (what is left after inlining).
 bool GradientBuilder::keepsCall(const CallBase &CB) {
   const Function *Callee = CB.getCalledFunction();
-  return isa<CallInst>(CB) && Callee && !Callee->isDeclaration() && !Callee->isVarArg() &&
+  return isa<CallInst>(CB) && Callee &&
+         (!Callee->isDeclaration() || hasUserRule(*Callee)) && !Callee->isVarArg() &&
          !Callee->getName().starts_with("adjoint.") && !isInactiveCall(CB) &&
          !findCallRule(CB);
 }

@@ -141,7 +141,9 @@ std::optional<CalleeSummary> DerivativeSet::calleeSummary(const CallBase &CB,
                                                          ArrayRef<bool> ArgActive,
                                                          ShadowedMemory Memory) {
   Function *Callee = CB.getCalledFunction();
-  if (!Callee || Callee->isDeclaration() || Callee->isVarArg() ||
+  // A function with a user rule is as opaque as a declaration: its body
+  // may hide the very flow its rule describes.
+  if (!Callee || Callee->isDeclaration() || Callee->isVarArg() || hasUserRule(*Callee) ||
       ArgActive.size() != Callee->arg_size())
     return std::nullopt;
   std::string Mask;

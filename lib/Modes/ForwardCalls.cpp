@@ -13,6 +13,7 @@
 //===----------------------------------------------------------------------===//
 #include "Analysis/KnownFunctions.h"
 #include "Modes/TangentBuilder.h"
+#include "Requests/Registrations.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Module.h"
@@ -82,7 +83,7 @@ void TangentBuilder::visitCallBase(CallBase &CB) {
     return shadowRealloc(CB);
   if (isFreeFunction(Name))
     return shadowFree(CB);
-  if (!Callee->isDeclaration()) {
+  if (!Callee->isDeclaration() || forwardRuleOf(*Callee)) {
     if (!anyArgHasTangent(CB) && !callMayAccessGlobals(CB))
       return;
     if (Callee->isVarArg())
@@ -90,7 +91,12 @@ void TangentBuilder::visitCallBase(CallBase &CB) {
                           demangle(Name) + "'; give it fixed parameters");
     return callTangentFunction(CB, *Callee);
   }
-  if (anyArgHasTangent(CB))
+  if (anyArgHasTangent(CB) && gradientRuleOf(*Callee))
+    fail(CB, "cannot differentiate a call to '" + demangle(Name) +
+                 "' in forward mode: it is not defined in this translation unit and has only "
+                 "a reverse-mode rule; register a forward-mode rule too "
+                 "(__enzyme_register_derivative_" + Name + ")");
+  else if (anyArgHasTangent(CB))
     fail(CB, "cannot differentiate a call to '" + demangle(Name) +
                             "': it is not defined in this translation unit and has no "
                             "derivative rule; define it here (or build with -flto and the "

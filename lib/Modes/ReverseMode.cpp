@@ -125,7 +125,7 @@ static void inlineDefinedCallees(Function &F, Function &Primal) {
       if (auto *CB = dyn_cast<CallBase>(&I))
         if (Function *Callee = CB->getCalledFunction();
             Callee && !Callee->isDeclaration() && Callee != &Primal && !Callee->isVarArg() &&
-            !Callee->getName().starts_with("adjoint.") && !forwardRuleOf(*Callee) &&
+            !Callee->getName().starts_with("adjoint.") && !hasUserRule(*Callee) &&
             !isInactiveCall(*CB) && !findCallRule(*CB)) {
           auto [It, New] = Recursive.try_emplace(Callee, false);
           if (New)
@@ -150,7 +150,8 @@ static void keptInvokesAsCalls(Function &F) {
   SmallVector<InvokeInst *, 4> Invokes;
   for (BasicBlock &BB : F)
     if (auto *II = dyn_cast<InvokeInst>(BB.getTerminator()))
-      if (Function *Callee = II->getCalledFunction(); Callee && !Callee->isDeclaration())
+      if (Function *Callee = II->getCalledFunction();
+          Callee && (!Callee->isDeclaration() || hasUserRule(*Callee)))
         Invokes.push_back(II);
   for (InvokeInst *II : Invokes)
     changeToCall(II);
@@ -158,8 +159,84 @@ static void keptInvokesAsCalls(Function &F) {
     removeUnreachableBlocks(F);
 }
 
+/// The halves of a function with a reverse-mode rule: the augmented half
+/// calls the user's augmented rule, the reverse half the user's reverse
+/// rule, each given every parameter and, after each pointer, its shadow (a
+/// null pointer where the caller's carries no derivative). The adjoints of
+/// the float parameters the caller treats as constant are dropped.
+static void callGradientRule(const DerivativeKey &Key, const GradientRule &Rule,
+                             ReverseMode::SplitFunctions Pair) {
+  Function &F = *Key.Primal;
+  LLVMContext &Ctx = F.getContext();
+  auto RuleArgs = [&](Function &Half) {
+    SmallVector<Value *, 8> Args;
+    unsigned Next = 0;
+    for (Argument &A : F.args()) {
+      Args.push_back(Half.getArg(Next++));
+      if (!A.getType()->isPointerTy())
+        continue;
+      bool Has = Key.Activity[A.getArgNo()] == GradientActivity::Duplicated;
+      Args.push_back(Has ? static_cast<Value *>(Half.getArg(Next++))
+                         : Constant::getNullValue(A.getType()));
+    }
+    return std::make_pair(Args, Next);
+  };
+  auto Field = [](IRBuilderBase &B, Value *V, int Index) {
+    return Index == GradientRule::Whole ? V : B.CreateExtractValue(V, Index);
+  };
+
+  Function &Aug = *Pair.Augmented;
+  IRBuilder<> B(BasicBlock::Create(Ctx, "entry", &Aug));
+  CallInst *Augmented = B.CreateCall(Rule.Augmented, RuleArgs(Aug).first);
+  Augmented->setCallingConv(Rule.Augmented->getCallingConv());
+  Value *Tape = Rule.TapeField == GradientRule::None
+                    ? Constant::getNullValue(PointerType::getUnqual(Ctx))
+                    : Field(B, Augmented, Rule.TapeField);
+  Value *Result = B.CreateInsertValue(PoisonValue::get(Aug.getReturnType()), Tape, 0);
+  if (Rule.ResultField != GradientRule::None)
+    Result = B.CreateInsertValue(Result, Field(B, Augmented, Rule.ResultField), 1);
+  B.CreateRet(Result);
+
+  Function &Rev = *Pair.Reverse;
+  B.SetInsertPoint(BasicBlock::Create(Ctx, "entry", &Rev));
+  auto [Args, Next] = RuleArgs(Rev);
+  if (isAdjointType(F.getReturnType()))
+    Args.push_back(Rev.getArg(Next++)); // the adjoint of f's result
+  if (Rule.TapeField != GradientRule::None)
+    Args.push_back(Rev.getArg(Next));
+  CallInst *Adjoints = B.CreateCall(Rule.Reverse, Args);
+  Adjoints->setCallingConv(Rule.Reverse->getCallingConv());
+  if (Rev.getReturnType()->isVoidTy()) {
+    B.CreateRetVoid();
+    return;
+  }
+  // The rule returns the adjoint of each float parameter (one value, or a
+  // struct of them); the caller takes those of its active ones.
+  SmallVector<Argument *, 4> Floats;
+  for (Argument &A : F.args())
+    if (!A.getType()->isPointerTy() && isAdjointType(A.getType()))
+      Floats.push_back(&A);
+  bool One = Floats.size() == 1 && Adjoints->getType() == Floats[0]->getType();
+  Value *Out = PoisonValue::get(Rev.getReturnType());
+  unsigned Taken = 0;
+  for (auto [Given, A] : enumerate(Floats))
+    if (Key.Activity[A->getArgNo()] == GradientActivity::Active)
+      Out = B.CreateInsertValue(
+          Out, One ? Adjoints : B.CreateExtractValue(Adjoints, unsigned(Given)), Taken++);
+  B.CreateRet(Out);
+}
+
 bool ReverseMode::generateBody(Function &Fn) {
   DerivativeKey Key = Set.keyOf(&Fn); // a copy: the set grows meanwhile
+  if (GradientRule Rule = gradientRuleOf(*Key.Primal)) {
+    if (Key.Kind == DerivativeKind::Gradient)
+      return generateThroughSplit(Fn);
+    SplitFunctions Pair =
+        getSplitFunctions(*Key.Primal, Key.Activity, nullptr, nullptr, Key.NullShadows);
+    if (Pair.Augmented->isDeclaration())
+      callGradientRule(Key, Rule, Pair);
+    return true;
+  }
   if (forwardRuleOf(*Key.Primal)) {
     // Differentiating the body would ignore the user's rule. (Reported
     // once for the augmented and reverse halves.)

@@ -23,6 +23,8 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Transforms/Utils/ModuleUtils.h"
 
+#include <array>
+
 using namespace llvm;
 
 namespace adjoint {
@@ -184,19 +186,23 @@ std::vector<std::string> collectNamedShadows(Module &M) {
 
 static constexpr const char *ForwardRulePrefix = "__enzyme_register_derivative_";
 static constexpr const char *ForwardRuleAttr = "adjoint-forward-rule";
+static constexpr const char *GradientRulePrefix = "__enzyme_register_gradient_";
+static constexpr const char *AugmentRuleAttr = "adjoint-augment-rule";
+static constexpr const char *ReverseRuleAttr = "adjoint-reverse-rule";
 static constexpr const char *InactiveTablePrefix = "__enzyme_inactivefn";
 static constexpr const char *FunctionLikePrefix = "__enzyme_function_like";
 
-/// The {function, rule} a rule table names, or nulls.
-static std::pair<Function *, Function *> ruleTable(const GlobalVariable &T) {
+/// The functions a rule table names ({f, rule} or {f, augmented, reverse}),
+/// null where an entry is missing or not a function.
+static std::array<Function *, 3> ruleTable(const GlobalVariable &T) {
   if (!T.hasInitializer())
-    return {nullptr, nullptr};
+    return {nullptr, nullptr, nullptr};
   const Constant *Init = T.getInitializer();
   auto At = [&](unsigned I) -> Function * {
     const Constant *E = Init->getAggregateElement(I);
     return E ? const_cast<Function *>(dyn_cast<Function>(E->stripPointerCasts())) : nullptr;
   };
-  return {At(0), At(1)};
+  return {At(0), At(1), At(2)};
 }
 
 /// The type a forward rule for \p F must have.
@@ -218,6 +224,146 @@ static std::string typeText(Type *T) {
   raw_string_ostream OS(S);
   T->print(OS);
   return S;
+}
+
+static std::string typesText(ArrayRef<Type *> Types) {
+  std::string S;
+  for (Type *T : Types)
+    S += (S.empty() ? "" : ", ") + typeText(T);
+  return S;
+}
+
+/// Reads a `__enzyme_register_derivative_` table into the function's
+/// attribute; returns the problem, or nothing.
+static std::string readForwardRule(GlobalVariable &T) {
+  auto [F, Rule, Unused] = ruleTable(T);
+  if (!F || !Rule)
+    return ("'" + T.getName() + "' must be {(void *)f, (void *)df}: the function, then its "
+            "forward-mode rule, both defined or declared here")
+        .str();
+  FunctionType *Want = forwardRuleType(*F);
+  if (Rule->getFunctionType() != Want)
+    return ("the forward-mode rule '" + Rule->getName() + "' registered for '" + F->getName() +
+            "' has type " + typeText(Rule->getFunctionType()) + " but must have type " +
+            typeText(Want) +
+            ": each parameter followed by its tangent when it is a float or a pointer, "
+            "returning the tangent of the result")
+        .str();
+  if (Function *Old = forwardRuleOf(*F); Old && Old != Rule)
+    return ("'" + F->getName() + "' has two forward-mode rules ('" + Old->getName() + "' and '" +
+            Rule->getName() + "'): register one")
+        .str();
+  F->addFnAttr(ForwardRuleAttr, Rule->getName());
+  return "";
+}
+
+static bool containsPointer(Type *T) {
+  if (T->isPtrOrPtrVectorTy())
+    return true;
+  if (auto *AT = dyn_cast<ArrayType>(T))
+    return containsPointer(AT->getElementType());
+  if (auto *ST = dyn_cast<StructType>(T))
+    return any_of(ST->elements(), containsPointer);
+  return false;
+}
+
+/// A value a reverse-mode rule takes or gives an adjoint for: a float, a
+/// vector of floats, an aggregate of them.
+static bool isFloatLike(Type *T) { return canCarryDerivative(T) && !containsPointer(T); }
+
+/// Where an augmented rule's result keeps the tape and f's result:
+/// field 0 or 1 of a pair, the whole result (Whole), or nowhere (None).
+static std::pair<int, int> augmentedFields(Type *AugRet, Type *FRet) {
+  constexpr int None = GradientRule::None, Whole = GradientRule::Whole;
+  if (FRet->isVoidTy())
+    return {AugRet->isPointerTy() ? Whole : None, None};
+  if (AugRet == FRet)
+    return {None, Whole};
+  if (auto *ST = dyn_cast<StructType>(AugRet); ST && ST->getNumElements() == 2) {
+    if (ST->getElementType(0)->isPointerTy() && ST->getElementType(1) == FRet)
+      return {0, 1};
+    if (ST->getElementType(1)->isPointerTy() && ST->getElementType(0) == FRet)
+      return {1, 0};
+  }
+  return {None, None};
+}
+
+/// Reads a `__enzyme_register_gradient_` table {f, augmented, reverse} into
+/// the function's attributes, after checking both rules' types against f's;
+/// returns the problem, or nothing.
+static std::string readGradientRule(GlobalVariable &T) {
+  auto [F, Aug, Rev] = ruleTable(T);
+  if (!F || !Aug || !Rev)
+    return ("'" + T.getName() + "' must be {(void *)f, (void *)augmented, (void *)reverse}: "
+            "the function, its augmented forward rule and its reverse rule, all defined or "
+            "declared here")
+        .str();
+  auto Fail = [&](const Twine &Why) {
+    return ("the reverse-mode rule registered for '" + F->getName() + "' in '" + T.getName() +
+            "' " + Why)
+        .str();
+  };
+  Type *Ret = F->getReturnType(), *Ptr = PointerType::getUnqual(F->getContext());
+  if (containsPointer(Ret))
+    return Fail("cannot be used: '" + F->getName() + "' returns a pointer, and reverse-mode "
+                "rules for such functions are not supported yet");
+  SmallVector<Type *, 8> AugParams;
+  SmallVector<Type *, 4> Adjoints;
+  for (Argument &A : F->args()) {
+    Type *Ty = A.getType();
+    AugParams.push_back(Ty);
+    if (Ty->isPointerTy())
+      AugParams.push_back(Ty); // the shadow
+    else if (isFloatLike(Ty))
+      Adjoints.push_back(Ty);
+    else if (containsPointer(Ty))
+      return Fail("cannot be used: parameter " + Twine(A.getArgNo() + 1) +
+                  " of '" + F->getName() + "' is an aggregate holding pointers; pass it "
+                  "by pointer");
+  }
+  auto [TapeField, ResultField] = augmentedFields(Aug->getReturnType(), Ret);
+  std::string RetText = typeText(Ret);
+  if (Aug->getFunctionType()->params() != ArrayRef<Type *>(AugParams) ||
+      Aug->isVarArg() || (!Ret->isVoidTy() && ResultField == GradientRule::None))
+    return Fail(
+        "has an augmented rule '" + Aug->getName() + "' of type " +
+        typeText(Aug->getFunctionType()) + ", but it must take (" + typesText(AugParams) +
+        ") (each parameter, followed by its shadow when it is a pointer) and return " +
+        (Ret->isVoidTy() ? std::string("void, or a tape (void *)")
+                         : RetText + " (f's result), or {void *, " + RetText +
+                               "} (a tape and f's result)"));
+  SmallVector<Type *, 8> RevParams(AugParams);
+  if (isFloatLike(Ret))
+    RevParams.push_back(Ret); // the adjoint of f's result
+  if (TapeField != GradientRule::None)
+    RevParams.push_back(Ptr);
+  Type *RevRet = Rev->getReturnType();
+  bool RetOk = Adjoints.empty()             ? RevRet->isVoidTy()
+               : Adjoints.size() == 1 && RevRet == Adjoints[0] ? true
+                                                               : isa<StructType>(RevRet) &&
+                                                 cast<StructType>(RevRet)->elements() ==
+                                                     ArrayRef<Type *>(Adjoints);
+  if (Rev->getFunctionType()->params() != ArrayRef<Type *>(RevParams) || Rev->isVarArg() ||
+      !RetOk) {
+    Type *Want = Adjoints.empty()       ? Type::getVoidTy(F->getContext())
+                 : Adjoints.size() == 1 ? Adjoints[0]
+                                        : StructType::get(F->getContext(), Adjoints);
+    return Fail("has a reverse rule '" + Rev->getName() + "' of type " +
+                typeText(Rev->getFunctionType()) + " but it must have type " +
+                typeText(FunctionType::get(Want, RevParams, false)) +
+                ": the augmented rule's parameters" +
+                (isFloatLike(Ret) ? ", then the adjoint of f's result" : "") +
+                (TapeField != GradientRule::None ? ", then the tape" : "") +
+                "; returning the adjoints of f's float parameters" +
+                (Adjoints.size() > 1 ? " in a struct, in order" : ""));
+  }
+  if (GradientRule Old = gradientRuleOf(*F); Old && (Old.Augmented != Aug || Old.Reverse != Rev))
+    return ("'" + F->getName() + "' has two reverse-mode rules ('" + Old.Reverse->getName() +
+            "' and '" + Rev->getName() + "'): register one")
+        .str();
+  F->addFnAttr(AugmentRuleAttr, Aug->getName());
+  F->addFnAttr(ReverseRuleAttr, Rev->getName());
+  return "";
 }
 
 std::vector<std::string> collectUserRules(Module &M) {
@@ -263,42 +409,40 @@ std::vector<std::string> collectUserRules(Module &M) {
       }
       continue;
     }
-    if (!Name.starts_with(ForwardRulePrefix)) {
-      Problems.push_back(("'" + Name + "' is not supported by Adjoint yet (only " +
-                          ForwardRulePrefix + "NAME rules, " + InactiveTablePrefix + ", " +
-                          FunctionLikePrefix + " and " + ShadowTablePrefix +
-                          " tables are): without it the derivative would "
-                          "be wrong, so remove it and differentiate the function itself, or "
-                          "mark its arguments enzyme_const")
-                             .str());
-      continue;
-    }
-    auto [F, Rule] = ruleTable(T);
-    if (!F || !Rule) {
-      Problems.push_back(("'" + Name + "' must be {(void *)f, (void *)df}: the function, "
-                          "then its forward-mode rule, both defined or declared here")
-                             .str());
-      continue;
-    }
-    FunctionType *Want = forwardRuleType(*F);
-    if (Rule->getFunctionType() != Want) {
-      Problems.push_back(("the forward-mode rule '" + Rule->getName() + "' registered for '" +
-                          F->getName() + "' has type " + typeText(Rule->getFunctionType()) +
-                          " but must have type " + typeText(Want) +
-                          ": each parameter followed by its tangent when it is a float or a "
-                          "pointer, returning the tangent of the result")
-                             .str());
-      continue;
-    }
-    if (Function *Old = forwardRuleOf(*F); Old && Old != Rule) {
-      Problems.push_back(("'" + F->getName() + "' has two forward-mode rules ('" +
-                          Old->getName() + "' and '" + Rule->getName() + "'): register one")
-                             .str());
-      continue;
-    }
-    F->addFnAttr(ForwardRuleAttr, Rule->getName());
+    std::string Problem;
+    if (Name.starts_with(ForwardRulePrefix))
+      Problem = readForwardRule(T);
+    else if (Name.starts_with(GradientRulePrefix))
+      Problem = readGradientRule(T);
+    else
+      Problem = ("'" + Name + "' is not supported by Adjoint yet (only " + ForwardRulePrefix +
+                 "NAME and " + GradientRulePrefix + "NAME rules, " + InactiveTablePrefix + ", " +
+                 FunctionLikePrefix + " and " + ShadowTablePrefix +
+                 " tables are): without it the derivative would be wrong, so remove it and "
+                 "differentiate the function itself, or mark its arguments enzyme_const")
+                    .str();
+    if (!Problem.empty())
+      Problems.push_back(Problem);
   }
   return Problems;
+}
+
+GradientRule gradientRuleOf(const Function &F) {
+  GradientRule R;
+  if (!F.hasFnAttribute(AugmentRuleAttr))
+    return R;
+  const Module &M = *F.getParent();
+  R.Augmented = M.getFunction(F.getFnAttribute(AugmentRuleAttr).getValueAsString());
+  R.Reverse = M.getFunction(F.getFnAttribute(ReverseRuleAttr).getValueAsString());
+  if (!R.Augmented || !R.Reverse)
+    return GradientRule();
+  std::tie(R.TapeField, R.ResultField) =
+      augmentedFields(R.Augmented->getReturnType(), F.getReturnType());
+  return R;
+}
+
+bool hasUserRule(const Function &F) {
+  return F.hasFnAttribute(ForwardRuleAttr) || F.hasFnAttribute(AugmentRuleAttr);
 }
 
 Function *forwardRuleOf(const Function &F) {
@@ -314,14 +458,15 @@ bool keepRuleTargetsCalls(Module &M) {
     F->addFnAttr(Attribute::NoInline);
   };
   for (GlobalVariable &T : M.globals()) {
-    bool Rules = T.getName().starts_with(ForwardRulePrefix);
+    bool Rules = T.getName().starts_with(ForwardRulePrefix) ||
+                 T.getName().starts_with(GradientRulePrefix);
     if ((!Rules && !T.getName().starts_with(InactiveTablePrefix) &&
          !T.getName().starts_with(FunctionLikePrefix)) ||
         !T.hasInitializer())
       continue;
     Tables.push_back(&T); // a `static` table, which nothing reads, stays too
     if (Rules) {
-      if (Function *F = ruleTable(T).first)
+      if (Function *F = ruleTable(T)[0])
         KeepCalled(F);
       continue;
     }

@@ -28,6 +28,22 @@
 /// (a float or a pointer), by its tangent, and returns the tangent of f's
 /// result (nothing when f returns nothing or an integer). Adjoint calls f
 /// for the primal result and side effects, then the rule for each lane.
+///
+/// A reverse-mode rule is two functions in place of f's augmented forward
+/// and reverse halves:
+///
+///   double f(double x, const double *v, int n);
+///   struct Aug { void *tape; double y; };         // or just double: no tape
+///   struct Aug f_aug(double x, const double *v, double *dv, int n);
+///   double f_rev(double x, const double *v, double *dv, int n, double dy, void *tape);
+///   void *__enzyme_register_gradient_f[3] = {(void *)f, (void *)f_aug, (void *)f_rev};
+///
+/// Both take each parameter followed, when it is a pointer, by its shadow
+/// (null where the caller's pointer carries no derivative). The augmented
+/// rule runs f (its result is f's) and may return a tape; the reverse rule
+/// then takes the adjoint of f's float result and the tape, adds into the
+/// shadows, and returns the adjoints of f's float parameters (one value, or
+/// a struct of them in order). Forward mode differentiates f's body.
 //
 //===----------------------------------------------------------------------===//
 #ifndef ADJOINT_REQUESTS_REGISTRATIONS_H
@@ -71,6 +87,24 @@ std::vector<std::string> collectUserRules(llvm::Module &M);
 
 /// The forward-mode rule registered for \p F, or null.
 llvm::Function *forwardRuleOf(const llvm::Function &F);
+
+/// The reverse-mode rule registered for a function: two functions in place
+/// of its augmented forward and reverse halves.
+struct GradientRule {
+  static constexpr int None = -1, Whole = -2;
+  llvm::Function *Augmented = nullptr, *Reverse = nullptr;
+  /// Where the augmented rule's result keeps the tape and f's result: field
+  /// 0 or 1 of a pair, the whole result, or None.
+  int TapeField = None, ResultField = None;
+  explicit operator bool() const { return Augmented; }
+};
+
+/// The reverse-mode rule registered for \p F; empty when there is none.
+GradientRule gradientRuleOf(const llvm::Function &F);
+
+/// Whether \p F has a user rule of either mode: its body must not be
+/// differentiated, or analysed for what its derivative would be.
+bool hasUserRule(const llvm::Function &F);
 
 /// Marks the functions that tables register rules for or declare inactive
 /// `noinline`, so that they reach Adjoint as calls, and keeps the tables:

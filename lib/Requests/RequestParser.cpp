@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Requests/DiffRequest.h"
+#include "Requests/Registrations.h"
 
 #include "Support/Diagnostics.h"
 #include "llvm/Demangle/Demangle.h"
@@ -417,7 +418,12 @@ std::optional<DiffRequest> RequestReader::read() {
     return std::nullopt;
   }
   Req.Fn = requestedFunction(Call);
-  if (!Req.Fn || Req.Fn->isDeclaration()) {
+  // A user rule stands in for a body that is not here.
+  bool RuleServes =
+      Req.Fn && (Mode == DiffModeKind::Forward
+                     ? forwardRuleOf(*Req.Fn) != nullptr
+                     : Mode != DiffModeKind::ReverseTapeSize && bool(gradientRuleOf(*Req.Fn)));
+  if (!Req.Fn || (Req.Fn->isDeclaration() && !RuleServes)) {
     Diags.error(Call, Twine("the first argument of ") + entryName() +
                           " must name a function defined in this translation unit "
                           "(pass it directly, e.g. `(void *)f`; a function pointer computed "

@@ -1,10 +1,12 @@
 // User derivative rules that Adjoint cannot honour are errors, never
-// ignored: a forward rule of the wrong type, a reverse-mode rule (not
-// supported yet), another __enzyme_ table it does not understand, and
-// reverse mode through a function that has only a forward rule.
+// ignored: a forward rule of the wrong type, reverse-mode rules of the
+// wrong types or shapes, another __enzyme_ table it does not understand,
+// reverse mode through a function that has only a forward rule, and
+// forward mode through an external function that has only a reverse rule.
 // RUN: not %adjoint-cc -O2 -c %s -o %t.o 2>&1 | FileCheck %s
 // RUN: not %adjoint-cc -O0 -c %s -o %t.o 2>&1 | FileCheck %s
 // RUN: not %adjoint-cc -O2 -DREVERSE -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=REV
+// RUN: not %adjoint-cc -O2 -DFORWARD_EXTERNAL -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=FWD
 // RUN: not %adjoint-cc -O2 -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=NOCRASH
 // NOCRASH-NOT: Stack dump
 #include <adjoint/enzyme.h>
@@ -13,16 +15,32 @@ __attribute__((noinline)) double f(double x, int n) { return x * n; }
 __attribute__((noinline)) double g(double x) { return x * x; }
 __attribute__((noinline)) double h(double x) { return x * x * x; }
 
-#ifndef REVERSE
+#if !defined(REVERSE) && !defined(FORWARD_EXTERNAL)
 /* The tangent of x is missing. */
 double f_tangent(double x, int n) { return n; }
 void *__enzyme_register_derivative_f[2] = {(void *)f, (void *)f_tangent};
 // CHECK-DAG: error: adjoint: the forward-mode rule 'f_tangent' registered for 'f' has type double (double, i32) but must have type double (double, double, i32)
 
-double g_aug(double x) { return x; }
-double g_rev(double x, double dx) { return dx; }
+/* The augmented rule must return g's result (and may return a tape). */
+void g_aug(double x) {}
+double g_rev(double x, double dy) { return dy; }
 void *__enzyme_register_gradient_g[3] = {(void *)g, (void *)g_aug, (void *)g_rev};
-// CHECK-DAG: error: adjoint: '__enzyme_register_gradient_g' is not supported by Adjoint yet
+// CHECK-DAG: error: adjoint: the reverse-mode rule registered for 'g' in '__enzyme_register_gradient_g' has an augmented rule 'g_aug' of type void (double), but it must take (double) (each parameter, followed by its shadow when it is a pointer) and return double (f's result), or {void *, double} (a tape and f's result)
+
+/* The pointer's shadow is missing, and so is the adjoint of the result. */
+__attribute__((noinline)) double p(const double *v, double a) { return v[0] * a; }
+typedef struct { void *tape; double y; } PAug;
+PAug p_aug(const double *v, double *dv, double a) { return (PAug){0, p(v, a)}; }
+double p_rev(const double *v, double a, void *tape) { return 0; }
+void *__enzyme_register_gradient_p[3] = {(void *)p, (void *)p_aug, (void *)p_rev};
+// CHECK-DAG: error: adjoint: the reverse-mode rule registered for 'p' in '__enzyme_register_gradient_p' has a reverse rule 'p_rev' of type double (ptr, double, ptr) but it must have type double (ptr, ptr, double, double, ptr): the augmented rule's parameters, then the adjoint of f's result, then the tape; returning the adjoints of f's float parameters
+
+/* A function returning a pointer, and a table without its reverse rule. */
+__attribute__((noinline)) double *q(double *v) { return v + 1; }
+void *__enzyme_register_gradient_q[3] = {(void *)q, (void *)q, (void *)q};
+// CHECK-DAG: error: adjoint: the reverse-mode rule registered for 'q' in '__enzyme_register_gradient_q' cannot be used: 'q' returns a pointer, and reverse-mode rules for such functions are not supported yet
+void *__enzyme_register_gradient_h[2] = {(void *)h, (void *)g_rev};
+// CHECK-DAG: error: adjoint: '__enzyme_register_gradient_h' must be {(void *)f, (void *)augmented, (void *)reverse}
 
 double counter;
 void *__enzyme_inactive_global[1] = {(void *)&counter};
@@ -32,6 +50,15 @@ void *__enzyme_function_like[2] = {(void *)g, (void *)"logarithm"};
 // CHECK-DAG: error: adjoint: '__enzyme_function_like' says 'g' behaves like 'logarithm', which has no derivative rule
 
 double df(double x) { return __enzyme_fwddiff((void *)f, x, 1.0, 3); }
+#elif defined(FORWARD_EXTERNAL)
+/* A function defined elsewhere with only a reverse-mode rule, in forward mode. */
+double ext(double x);
+double ext_aug(double x) { return ext(x); }
+double ext_rev(double x, double dy) { return dy; }
+void *__enzyme_register_gradient_ext[3] = {(void *)ext, (void *)ext_aug, (void *)ext_rev};
+static double uses_ext(double x) { return ext(x) * x; }
+// FWD: error: adjoint: cannot differentiate a call to 'ext' in forward mode: it is not defined in this translation unit and has only a reverse-mode rule; register a forward-mode rule too (__enzyme_register_derivative_ext)
+double dext(double x) { return __enzyme_fwddiff((void *)uses_ext, x, 1.0); }
 #else
 double h_tangent(double x, double dx) { return 3 * x * x * dx; }
 void *__enzyme_register_derivative_h[2] = {(void *)h, (void *)h_tangent};
