@@ -13,6 +13,7 @@
 #include "llvm/ADT/PostOrderIterator.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Function.h"
+#include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -29,7 +30,7 @@ bool isShadowedGlobalPointer(const Value *V) {
     return false;
   }
   const auto *GV = dyn_cast<GlobalVariable>(V);
-  if (!GV)
+  if (!GV || GV->hasAttribute(UserInactiveAttr))
     return false;
   // A shadow the user named: wherever the global is defined.
   if (!namedShadows(*GV).empty())
@@ -37,6 +38,18 @@ bool isShadowedGlobalPointer(const Value *V) {
   // Otherwise only globals defined here: a shadow made for a global of
   // another translation unit would not be shared with it.
   return !GV->isConstant() && !GV->isDeclaration() && !GV->getName().starts_with("enzyme_");
+}
+
+std::string lostDerivativeMessage(const Value *Ptr) {
+  const auto *GV = dyn_cast<GlobalVariable>(getUnderlyingObject(Ptr));
+  if (GV && GV->hasAttribute(UserInactiveAttr))
+    return ("a value that carries a derivative is stored into '" + GV->getName() +
+            "', which is declared inactive (__enzyme_inactive_global): its derivative would be "
+            "lost or kept depending on optimization; store only values without derivatives "
+            "there, or remove the global from the table")
+        .str();
+  return "a value that carries a derivative is stored to memory without a shadow, so its "
+         "derivative would be lost; pass that memory as enzyme_dup with a shadow";
 }
 
 bool ActivityInfo::isActive(const Value *V) const {
@@ -214,8 +227,12 @@ NullableShadows ActivityInfo::nullableShadows(const Function &F, bool Inherited,
         if (!I.getType()->isPointerTy() || !isActive(&I) || Nullable.contains(&I))
           continue;
         bool MayBeNull = false;
-        if (isa<LoadInst>(I))
-          MayBeNull = StoresMissingShadows;
+        if (auto *L = dyn_cast<LoadInst>(&I))
+          // A global's shadow starts each request at zero: a pointer read
+          // from it has a null shadow until the request stores one. So
+          // does one read through a pointer whose shadow may be null.
+          MayBeNull = StoresMissingShadows || Nullable.contains(L->getPointerOperand()) ||
+                      isa<GlobalVariable>(getUnderlyingObject(L->getPointerOperand()));
         else if (auto *CB = dyn_cast<CallBase>(&I)) // fresh memory has a fresh shadow
           MayBeNull = StoresMissingShadows && !(CB->getCalledFunction() &&
                                                 allocatorInfo(CB->getCalledFunction()->getName()));

@@ -28,6 +28,7 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"
+#include <string>
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
 
@@ -114,6 +115,11 @@ private:
 /// memory gets a shadow: mutable globals do, constant ones hold no
 /// derivative.
 bool isShadowedGlobalPointer(const llvm::Value *V);
+
+/// The error for a store of a value that carries a derivative through
+/// \p Ptr, which has no shadow: the derivative would be lost (a later read
+/// would see none, or, once the optimizer forwarded the value, would).
+std::string lostDerivativeMessage(const llvm::Value *Ptr);
 
 } // namespace adjoint
 

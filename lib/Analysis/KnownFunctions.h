@@ -40,7 +40,8 @@ bool isFreeFunction(llvm::StringRef Name);
 bool isInactiveCall(const llvm::CallBase &CB);
 
 /// The function attribute of functions a user declared inactive
-/// (`__enzyme_inactivefn` tables, Requests/Registrations.h).
+/// (`__enzyme_inactivefn` tables, Requests/Registrations.h), and the
+/// attribute of globals declared so (`__enzyme_inactive_global`).
 constexpr const char *UserInactiveAttr = "adjoint-inactive";
 
 /// Whether a call may read or write memory other than through its pointer

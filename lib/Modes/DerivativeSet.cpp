@@ -308,6 +308,40 @@ Constant *DerivativeSet::shadowOfGlobalAddress(Constant *C, unsigned Lane,
   return CE->getWithOperands(Ops);
 }
 
+SmallVector<GlobalVariable *, 4> DerivativeSet::shadowGlobalsReachedFrom(Function &Entry) {
+  SmallPtrSet<GlobalVariable *, 8> Internal;
+  for (auto &[Of, Shadow] : ShadowGlobals)
+    Internal.insert(Shadow);
+  SmallVector<GlobalVariable *, 4> Found;
+  if (Internal.empty())
+    return Found;
+  SmallPtrSet<const Value *, 32> Seen{&Entry};
+  SmallVector<Function *, 8> Work{&Entry};
+  // Constants are walked through (a GEP into a shadow, a derivative's
+  // address); instructions name the functions and globals they use.
+  std::function<void(const Value *)> Visit = [&](const Value *V) {
+    if (!isa<Constant>(V) || !Seen.insert(V).second)
+      return;
+    if (auto *G = dyn_cast<GlobalVariable>(V)) {
+      if (Internal.contains(G))
+        Found.push_back(const_cast<GlobalVariable *>(G));
+      return;
+    }
+    if (auto *F = dyn_cast<Function>(V)) {
+      if (KeyOf.count(F))
+        Work.push_back(const_cast<Function *>(F));
+      return;
+    }
+    for (const Value *Op : cast<Constant>(V)->operands())
+      Visit(Op);
+  };
+  while (!Work.empty())
+    for (Instruction &I : instructions(*Work.pop_back_val()))
+      for (const Value *Op : I.operands())
+        Visit(Op);
+  return Found;
+}
+
 std::string DerivativeSet::callChain(Function *Fn) const {
   SmallVector<StringRef, 8> Names;
   DebugLoc Request;

@@ -159,6 +159,11 @@ public:
   /// have shadows; with \p ZeroForConstants, constant globals get a zero
   /// shadow too (for a choice between them and memory with a shadow).
   llvm::Constant *shadowOfGlobalAddress(llvm::Constant *C, unsigned Lane, bool ZeroForConstants);
+  /// The shadows made for globals (not those the user named) that \p Entry
+  /// and the derivatives it reaches use. A request zeroes them before it
+  /// runs: forward and reverse mode share them, so one request would
+  /// otherwise see the tangents or adjoints that an earlier one left.
+  llvm::SmallVector<llvm::GlobalVariable *, 4> shadowGlobalsReachedFrom(llvm::Function &Entry);
   /// "f -> g -> h, for the request at file:line": how \p Fn was reached.
   std::string callChain(llvm::Function *Fn) const;
 

@@ -290,8 +290,7 @@ bool GradientBuilder::checkSupported() {
         Value *V = S->getValueOperand();
         if (!Varied.isActive(S->getPointerOperand()) && Varied.isActive(V) &&
             !isa<Constant>(V) && (isAdjointType(V->getType()) || V->getType()->isPointerTy()))
-          fail(I, "a value that carries a derivative is stored to memory without a shadow, so "
-                  "its derivative would be lost; pass that memory as enzyme_dup with a shadow");
+          fail(I, lostDerivativeMessage(S->getPointerOperand()));
         continue;
       }
       if (isMaskedStore(I) && !Varied.isActive(I.getOperand(1)) &&

@@ -211,8 +211,7 @@ void TangentBuilder::visitStoreInst(StoreInst &I) {
     // where no shadow can hold it would lose it.
     Type *T = V->getType();
     if (hasTangent(V) && !isa<Constant>(V) && (T->isFPOrFPVectorTy() || T->isPtrOrPtrVectorTy()))
-      fail(I, "a value that carries a derivative is stored to memory without a shadow, so "
-              "its derivative would be lost; pass that memory as enzyme_dup with a shadow");
+      fail(I, lostDerivativeMessage(Ptr));
     return;
   }
   insertAfter(I);

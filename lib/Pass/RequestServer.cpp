@@ -76,6 +76,19 @@ static bool resultIsUsed(const DiffRequest &Req) {
 
 /// Hands the request's result (null when unused) to the program and
 /// removes the request.
+/// Zeroes the shadows of globals that \p Derivative uses, before a request
+/// starts it: at a request, nothing has a derivative yet but its arguments.
+void RequestServer::zeroShadowGlobals(IRBuilder<> &B, Function &Derivative) {
+  const DataLayout &DL = M.getDataLayout();
+  for (GlobalVariable *S : Derivatives.shadowGlobalsReachedFrom(Derivative)) {
+    Type *T = S->getValueType();
+    if (T->isSingleValueType())
+      B.CreateAlignedStore(Constant::getNullValue(T), S, S->getAlign().valueOrOne());
+    else
+      B.CreateMemSet(S, B.getInt8(0), DL.getTypeAllocSize(T), S->getAlign());
+  }
+}
+
 void RequestServer::complete(DiffRequest &Req, IRBuilder<> &B, Value *Result) {
   CallInst &Call = *Req.Call;
   if (Result && Req.ResultPtr)
@@ -266,6 +279,7 @@ void RequestServer::serveForward(DiffRequest &Req) {
       }
     }
   }
+  zeroShadowGlobals(B, *Tangent);
   CallInst *New = B.CreateCall(Tangent, Args);
   New->setDebugLoc(Call.getDebugLoc());
 
@@ -312,6 +326,21 @@ void RequestServer::serveForward(DiffRequest &Req) {
 
 /// Reverse mode (combined): the gradient function returns the adjoints of
 /// the active scalar arguments; shadows of duplicated pointers accumulate.
+enum TapeAndResult { NotAPair, TapeFirst, ResultFirst };
+
+/// How a struct returned by __enzyme_augmentfwd holds the tape and f's
+/// result \p Ret: {void *, T} or {T, void *}, both spellings users write.
+static TapeAndResult tapeAndResultOrder(Type *Declared, Type *Ret) {
+  auto *ST = dyn_cast<StructType>(Declared);
+  if (!ST || ST->getNumElements() != 2 || Ret->isVoidTy())
+    return NotAPair;
+  if (ST->getElementType(0)->isPointerTy() && ST->getElementType(1) == Ret)
+    return TapeFirst;
+  if (ST->getElementType(1)->isPointerTy() && ST->getElementType(0) == Ret)
+    return ResultFirst;
+  return NotAPair;
+}
+
 void RequestServer::serveReverse(DiffRequest &Req) {
   CallInst &Call = *Req.Call;
   Function &F = *Req.Fn;
@@ -344,10 +373,7 @@ void RequestServer::serveReverse(DiffRequest &Req) {
                                                        : GradientActivity::Const);
   }
   if (Req.Mode == DiffModeKind::ReverseAugmented && !Req.TapeBuffer) {
-    auto *ST = dyn_cast<StructType>(Req.ResultType);
-    bool WithResult = ST && ST->getNumElements() == 2 && ST->getElementType(0)->isPointerTy() &&
-                      ST->getElementType(1) == Ret;
-    if (!Req.ResultType->isPointerTy() && !WithResult) {
+    if (!Req.ResultType->isPointerTy() && !tapeAndResultOrder(Req.ResultType, Ret)) {
       Diags.error(Call, "__enzyme_augmentfwd returns the tape: declare it to return void * (or "
                         "a struct of the tape and '" + F.getName() + "''s " + typeName(Ret) +
                         " result); it is declared to return " + typeName(Req.ResultType));
@@ -387,6 +413,11 @@ void RequestServer::serveReverse(DiffRequest &Req) {
       Args.push_back(passArgument(B, A.Shadows[0], ParamTy));
   }
   Value *Primal = nullptr;
+  // The reverse half continues from what its augmented half left.
+  if (Split)
+    zeroShadowGlobals(B, *PrimalAndReverse.Augmented);
+  else if (Req.Mode != DiffModeKind::ReverseSplit)
+    zeroShadowGlobals(B, *Gradient);
   if (Split) {
     CallInst *Aug = B.CreateCall(PrimalAndReverse.Augmented, Args);
     Aug->setDebugLoc(Call.getDebugLoc());
@@ -412,12 +443,15 @@ void RequestServer::serveReverse(DiffRequest &Req) {
     return complete(Req, B, Result);
   }
   if (Req.Mode == DiffModeKind::ReverseAugmented) {
-    // The tape, or {tape, f's result} when the entry point is declared so.
+    // The tape, or {tape, f's result} (or {f's result, tape}) when the
+    // entry point is declared so.
     SmallVector<Value *, 2> Parts{B.CreateExtractValue(New, 0)};
     if (!F.getReturnType()->isVoidTy())
       Parts.push_back(B.CreateExtractValue(New, 1));
     if (Req.ResultType->isPointerTy())
       Parts.resize(1);
+    else if (tapeAndResultOrder(Req.ResultType, F.getReturnType()) == ResultFirst)
+      std::swap(Parts[0], Parts[1]);
     return complete(Req, B, convertResult(B, Parts, Req.ResultType));
   }
   bool WantsResult = resultIsUsed(Req);

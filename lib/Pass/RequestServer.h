@@ -36,6 +36,7 @@ public:
 private:
   void serveForward(DiffRequest &Req);
   void serveReverse(DiffRequest &Req);
+  void zeroShadowGlobals(llvm::IRBuilder<> &B, llvm::Function &Derivative);
   llvm::Value *passArgument(llvm::IRBuilder<> &B, llvm::Value *V, llvm::Type *ParamTy);
   llvm::Value *convertResult(llvm::IRBuilder<> &B, llvm::ArrayRef<llvm::Value *> Values,
                              llvm::Type *To);

@@ -191,6 +191,7 @@ static constexpr const char *AugmentRuleAttr = "adjoint-augment-rule";
 static constexpr const char *ReverseRuleAttr = "adjoint-reverse-rule";
 static constexpr const char *InactiveTablePrefix = "__enzyme_inactivefn";
 static constexpr const char *FunctionLikePrefix = "__enzyme_function_like";
+static constexpr const char *InactiveGlobalPrefix = "__enzyme_inactive_global";
 
 /// The functions a rule table names ({f, rule} or {f, augmented, reverse}),
 /// null where an entry is missing or not a function.
@@ -386,6 +387,23 @@ std::vector<std::string> collectUserRules(Module &M) {
         }
       continue;
     }
+    if (Name.starts_with(InactiveGlobalPrefix)) {
+      SmallVector<SmallVector<Constant *, 3>, 4> Rows;
+      if (T.getValueType()->isPointerTy()) // void *__enzyme_inactive_global = &g;
+        Rows.push_back({T.getInitializer()});
+      else
+        tableRows(T.getInitializer(), Rows);
+      for (auto &Row : Rows)
+        for (Constant *C : Row) {
+          if (auto *G = dyn_cast<GlobalVariable>(getUnderlyingObject(C)))
+            G->addAttribute(UserInactiveAttr);
+          else if (!C->isNullValue())
+            Problems.push_back(("'" + Name + "' lists " + nameOf(C) +
+                                ": list the addresses of globals, e.g. {(void *)&counter}")
+                                   .str());
+        }
+      continue;
+    }
     if (Name.starts_with(FunctionLikePrefix)) {
       SmallVector<SmallVector<Constant *, 3>, 4> Rows;
       tableRows(T.getInitializer(), Rows);
@@ -417,7 +435,7 @@ std::vector<std::string> collectUserRules(Module &M) {
     else
       Problem = ("'" + Name + "' is not supported by Adjoint yet (only " + ForwardRulePrefix +
                  "NAME and " + GradientRulePrefix + "NAME rules, " + InactiveTablePrefix + ", " +
-                 FunctionLikePrefix + " and " + ShadowTablePrefix +
+                 InactiveGlobalPrefix + ", " + FunctionLikePrefix + " and " + ShadowTablePrefix +
                  " tables are): without it the derivative would be wrong, so remove it and "
                  "differentiate the function itself, or mark its arguments enzyme_const")
                     .str();
@@ -461,6 +479,7 @@ bool keepRuleTargetsCalls(Module &M) {
     bool Rules = T.getName().starts_with(ForwardRulePrefix) ||
                  T.getName().starts_with(GradientRulePrefix);
     if ((!Rules && !T.getName().starts_with(InactiveTablePrefix) &&
+         !T.getName().starts_with(InactiveGlobalPrefix) &&
          !T.getName().starts_with(FunctionLikePrefix)) ||
         !T.hasInitializer())
       continue;

@@ -42,9 +42,19 @@ void *__enzyme_register_gradient_q[3] = {(void *)q, (void *)q, (void *)q};
 void *__enzyme_register_gradient_h[2] = {(void *)h, (void *)g_rev};
 // CHECK-DAG: error: adjoint: '__enzyme_register_gradient_h' must be {(void *)f, (void *)augmented, (void *)reverse}
 
+/* A value with a derivative stored into a global declared inactive. */
 double counter;
 void *__enzyme_inactive_global[1] = {(void *)&counter};
-// CHECK-DAG: error: adjoint: '__enzyme_inactive_global' is not supported by Adjoint yet
+static double keeps(double x) {
+  counter = x;
+  return counter * x;
+}
+// CHECK-DAG: error: adjoint: a value that carries a derivative is stored into 'counter', which is declared inactive (__enzyme_inactive_global)
+double dkeeps(double x) { return __enzyme_fwddiff((void *)keeps, x, 1.0); }
+void *__enzyme_inactive_global_bad = (void *)g;
+// CHECK-DAG: error: adjoint: '__enzyme_inactive_global_bad' lists 'g': list the addresses of globals
+void *__enzyme_allocation_like[4];
+// CHECK-DAG: error: adjoint: '__enzyme_allocation_like' is not supported by Adjoint yet
 
 void *__enzyme_function_like[2] = {(void *)g, (void *)"logarithm"};
 // CHECK-DAG: error: adjoint: '__enzyme_function_like' says 'g' behaves like 'logarithm', which has no derivative rule
