@@ -21,6 +21,7 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
+#include "llvm/Transforms/Scalar/SROA.h"
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
@@ -124,6 +125,21 @@ void optimizeGeneratedFunctions(const DerivativeSet &Derivatives, PassBuilder &P
   }
 }
 
+/// At -O0, a request that a header wraps in always-inlined functions (as
+/// <enzyme/enzyme> does) passes its function and markers through the
+/// inlined functions' local variables; promoting those to values lets the
+/// request be read. Only functions that hold requests are touched.
+void promoteLocalsAtO0(ArrayRef<CallInst *> Requests, FunctionAnalysisManager &FAM) {
+  SmallPtrSet<Function *, 4> Done;
+  for (CallInst *CI : Requests) {
+    Function *F = CI->getFunction();
+    if (!F->hasOptNone() || !Done.insert(F).second)
+      continue;
+    SROAPass(SROAOptions::PreserveCFG).run(*F, FAM);
+    FAM.invalidate(*F, PreservedAnalyses::none());
+  }
+}
+
 } // namespace
 
 PreservedAnalyses AdjointPass::run(Module &M, ModuleAnalysisManager &MAM) {
@@ -148,6 +164,7 @@ PreservedAnalyses AdjointPass::run(Module &M, ModuleAnalysisManager &MAM) {
   orderInnerFirst(Requests);
   if (Requests.empty())
     return PreservedAnalyses::all();
+  promoteLocalsAtO0(Requests, MAM.getResult<FunctionAnalysisManagerModuleProxy>(M).getManager());
 
   auto Start = std::chrono::steady_clock::now();
   for (const std::string &Name : givenOptionsWithoutEffect())

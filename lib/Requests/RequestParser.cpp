@@ -82,12 +82,32 @@ static Value *storedOnce(AllocaInst &Slot) {
   return Stored;
 }
 
+/// The constant a defined function always returns, or null: at -O0, a
+/// lambda's conversion to a function pointer is such a call.
+static Value *constantResult(const CallBase &CB) {
+  const Function *Callee = CB.getCalledFunction();
+  if (!Callee || Callee->isDeclaration() || Callee->size() != 1)
+    return nullptr;
+  const auto *Ret = dyn_cast<ReturnInst>(Callee->getEntryBlock().getTerminator());
+  return Ret && Ret->getReturnValue() && isa<Constant>(Ret->getReturnValue())
+             ? Ret->getReturnValue()
+             : nullptr;
+}
+
 static Function *resolveFunction(Value *V) {
-  V = V->stripPointerCasts();
-  if (auto *L = dyn_cast<LoadInst>(V))
-    if (auto *Slot = dyn_cast<AllocaInst>(L->getPointerOperand()->stripPointerCasts()))
-      if (Value *Stored = storedOnce(*Slot))
-        V = Stored->stripPointerCasts();
+  for (unsigned Step = 0; Step < 4; ++Step) {
+    V = V->stripPointerCasts();
+    Value *Next = nullptr;
+    if (auto *L = dyn_cast<LoadInst>(V)) {
+      if (auto *Slot = dyn_cast<AllocaInst>(L->getPointerOperand()->stripPointerCasts()))
+        Next = storedOnce(*Slot);
+    } else if (auto *CB = dyn_cast<CallBase>(V)) {
+      Next = constantResult(*CB);
+    }
+    if (!Next)
+      break;
+    V = Next;
+  }
   return dyn_cast<Function>(V);
 }
 
@@ -167,6 +187,8 @@ private:
   bool readShadows(Argument &Param, RequestArg &Arg, StringRef Marker);
   bool readTape();
   bool readCallerTape();
+  bool readTrailingCallerTape();
+  bool checkCallerTape();
   const char *entryName() const {
     switch (Mode) {
     case DiffModeKind::Forward:
@@ -373,6 +395,36 @@ bool RequestReader::readCallerTape() {
   return true;
 }
 
+/// Split mode, after the arguments (and the adjoint of the result): the
+/// caller's tape memory may be given there too, `enzyme_allocated, N,
+/// enzyme_tape, p`, as well as before the arguments.
+bool RequestReader::readTrailingCallerTape() {
+  if (Req.TapeBuffer || peekMarker() != StringRef("enzyme_allocated"))
+    return true;
+  while (peekMarker() == StringRef("enzyme_allocated") ||
+         (!Req.TapeBuffer && peekMarker() == StringRef("enzyme_tape")))
+    if (!readCallerTape())
+      return false;
+  return checkCallerTape();
+}
+
+/// The caller's tape memory, when given, is given whole and is large enough.
+bool RequestReader::checkCallerTape() {
+  if (Req.TapeBufferBytes && !Req.TapeBuffer) {
+    Diags.error(Call, "enzyme_allocated gives the size of the caller's tape memory; give the "
+                      "memory itself too, with enzyme_tape, p");
+    return false;
+  }
+  if (auto *N = dyn_cast_or_null<ConstantInt>(Req.TapeBufferBytes);
+      N && N->getZExtValue() < CallerTapeBytes) {
+    Diags.error(Call, Twine("the caller's tape memory (enzyme_allocated, ") +
+                          Twine(N->getZExtValue()) + ") is smaller than the " +
+                          Twine(CallerTapeBytes) + " bytes __enzyme_augmentsize reports");
+    return false;
+  }
+  return true;
+}
+
 /// __enzyme_reverse, after the function's arguments: the adjoint of its
 /// float result (when it returns one), then the tape (optionally after
 /// enzyme_tape).
@@ -388,8 +440,10 @@ bool RequestReader::readTape() {
     Req.Seed = peek();
     ++Next;
   }
+  if (!readTrailingCallerTape())
+    return false;
   if (Req.TapeBuffer)
-    return true; // the tape was given before the arguments
+    return true; // the tape lives in the caller's memory, given before or here
   if (peekMarker() == StringRef("enzyme_tape"))
     ++Next;
   if (atEnd() || !peek()->getType()->isPointerTy()) {
@@ -460,18 +514,8 @@ std::optional<DiffRequest> RequestReader::read() {
       break;
     }
   }
-  if (Req.TapeBufferBytes && !Req.TapeBuffer) {
-    Diags.error(Call, "enzyme_allocated gives the size of the caller's tape memory; give the "
-                      "memory itself too, with enzyme_tape, p");
+  if (!checkCallerTape())
     return std::nullopt;
-  }
-  if (auto *N = dyn_cast_or_null<ConstantInt>(Req.TapeBufferBytes);
-      N && N->getZExtValue() < CallerTapeBytes) {
-    Diags.error(Call, Twine("the caller's tape memory (enzyme_allocated, ") +
-                          Twine(N->getZExtValue()) + ") is smaller than the " +
-                          Twine(CallerTapeBytes) + " bytes __enzyme_augmentsize reports");
-    return std::nullopt;
-  }
   for (Argument &Param : Req.Fn->args()) {
     RequestArg Arg;
     if (Param.hasStructRetAttr()) {
@@ -483,7 +527,12 @@ std::optional<DiffRequest> RequestReader::read() {
     }
     Req.Args.push_back(Arg);
   }
+  // The caller's tape memory may also follow the arguments (and, for
+  // __enzyme_reverse, the adjoint of the result): `enzyme_allocated, N,
+  // enzyme_tape, p`.
   if (Mode == DiffModeKind::ReverseSplit && !readTape())
+    return std::nullopt;
+  if (Mode == DiffModeKind::ReverseAugmented && !readTrailingCallerTape())
     return std::nullopt;
   if (!atEnd()) {
     Diags.error(Call, Twine("too many arguments: '") + Req.Fn->getName() + "' takes " +
