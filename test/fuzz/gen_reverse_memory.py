@@ -23,7 +23,9 @@ returns a double or nothing. Its body is a random sequence of blocks:
   * copies: memcpy into local arrays, overlapping memmove, struct copies of
     struct { double p, q, r; } (also through a mutable global struct);
   * mutable globals: a scratch array written then read, an accumulator, a parameter
-    that main sets (inactive);
+    that main sets (inactive); the scratch arrays and the accumulator have shadows the
+    program names, or (some of them) the shadows Adjoint makes, which no request may
+    see left over from an earlier one;
   * helpers of every linkage (static, static inline, __attribute__((noinline)) static,
     external in the same file): reductions, writers into arrays, scalar functions,
     struct by value and through a pointer;
@@ -743,19 +745,23 @@ class Gen:
         # Mutable globals have shadows named in __enzyme_shadow_globals: g_param (set by
         # main, read by f) is an input; the others, which f overwrites before reading, are
         # outputs, their shadows seeded like those of the output arrays.
+        internal = getattr(self, 'internal', [])
+        named = [g for g in self.globals if g not in internal]
         for g in self.globals:
             if g == 'g_param':
                 L.append('double g_param = 0.0, g_param_shadow;')
             elif g == 'g_acc':
-                L.append('static double g_acc, g_acc_shadow;')
+                L.append('static double g_acc%s;' % ('' if g in internal else ', g_acc_shadow'))
             elif g == 'g_s':
                 L.append('static S3 g_s, g_s_shadow;')
+            elif g in internal:
+                L.append('static double %s[NX];' % g)
             else:
                 L.append('static double %s[NX], %s_shadow[NX];' % (g, g))
-        if self.globals:
+        if named:
             L.append('#ifndef PRIMAL_ONLY')
             L.append('__attribute__((used)) void *__enzyme_shadow_globals[][2] = {%s};'
-                     % ', '.join('{&%s, &%s_shadow}' % (g, g) for g in self.globals))
+                     % ', '.join('{&%s, &%s_shadow}' % (g, g) for g in named))
             L.append('#endif')
         if self.sabotage_compile:
             L.append('double fz_undefined(double);')
@@ -785,12 +791,12 @@ class Gen:
                 outs.append((n, 'N' + n.upper()))
             elif n in dict(self.scalars) and dict(self.scalars)[n] != 'enzyme_const':
                 ins.append((n, 1))
-        for g in self.globals:
+        for g in named:
             if g == 'g_param':
                 ins.append((g, 1))
             else:
                 outs.append((g, 1))
-        gl = set(self.globals)
+        gl = set(named)
 
         def cnt(n):
             if n in ('x', 'y', 'z'):
@@ -1150,6 +1156,13 @@ def make(seed, sabotage=False, sabotage_compile=False):
     # earlier versions stay the same
     g.tape_style = wchoice(random.Random('adjoint-fuzz-memory-tape-%d' % seed),
                            [('returned', 9), ('marker', 4), ('allocated', 7)])
+    # which scratch globals keep Adjoint's own shadows (not named, not outputs): a
+    # stream of its own too
+    ri = random.Random('adjoint-fuzz-memory-internal-%d' % seed)
+    g.internal = [n for n in g.globals
+                  if (n == 'g_acc' or n.startswith('g_buf')) and ri.random() < 0.4]
+    if g.internal:
+        g.features.add('global-internal-shadow')
     return g
 
 
