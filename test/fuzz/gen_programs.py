@@ -1840,23 +1840,37 @@ class ReverseProgram(Program):
         L.append('  EXPECT_NEAR(v, %r, %g);' % (self.expected, tolp))
         if self.has_float:
             # Rounding to float can move f across a branch of f_ref (a comparison near
-            # its threshold); then f_ref's differences are not f's derivative, and only
-            # the dot-product test below applies.
+            # its threshold), or cancel digits that f_ref keeps; then f_ref's differences
+            # are not f's derivative. A gradient that disagrees with them is checked
+            # against differences of f itself instead (step HF, large for float's
+            # precision, so with a looser tolerance); a wrong one agrees with neither.
             L.append('  /* f_ref follows f\'s branches here when their values agree */')
             L.append('  const int ref_ok = fabs(f_ref(%s) - v) <= 1e-5 * (1.0 + fabs(v));'
                      % call_args())
+            L.append('  const double HF = 1e-3;')
+            L.append('#define FUZZ_REF(ad, fd, tol) \\')
+            L.append('  (ref_ok && fabs((ad) - (fd)) <= (tol) * (fabs(fd) > 1.0 ? fabs(fd) : 1.0))')
         L.append('  /* central differences, one per active input%s */'
                  % (' (of the all-double copy f_ref)' if self.has_float else ''))
         for n in sc:
             L.append('  double fd_%s = (%s(%s) - %s(%s)) / (2 * h);'
                      % (n, ref, call_args(n, ' + h'), ref, call_args(n, ' - h')))
+            if self.has_float:
+                L.append('  double fdf_%s = (f(%s) - f(%s)) / (2 * HF);'
+                         % (n, call_args(n, ' + HF'), call_args(n, ' - HF')))
         for n in ar:
+            if self.has_float:
+                L.append('  double fdf_%s[NN];' % n)
             L.append('  for (int k = 0; k < NN; ++k) {')
             L.append('    for (int i = 0; i < NN; ++i)')
             L.append('      %sp[i] = %s0[i], %sm[i] = %s0[i];' % ((n,) * 4))
             L.append('    %sp[k] = %s0[k] + h, %sm[k] = %s0[k] - h;' % ((n,) * 4))
             L.append('    fd_%s[k] = (%s(%s) - %s(%s)) / (2 * h);'
                      % (n, ref, call_args(n, 'p'), ref, call_args(n, 'm')))
+            if self.has_float:
+                L.append('    %sp[k] = %s0[k] + HF, %sm[k] = %s0[k] - HF;' % ((n,) * 4))
+                L.append('    fdf_%s[k] = (f(%s) - f(%s)) / (2 * HF);'
+                         % (n, call_args(n, 'p'), call_args(n, 'm')))
             L.append('  }')
         L.append('#ifndef PRIMAL_ONLY')
         rv, fw = [], []
@@ -1888,20 +1902,26 @@ class ReverseProgram(Program):
             L.append('  EXPECT_NEAR(gr.y, v, 1e-12 * (1.0 + fabs(v))); /* f\'s own result */')
         bump = ' + 0.01 * (1.0 + fabs(%s))'
         first = True
-        guard = 'ref_ok && ' if self.has_float else ''
+        def check(ind, ad, fd, fdf, sabotage):
+            """ad against fd; for float programs against f's own differences fdf first"""
+            b = bump % fd if sabotage else ''
+            if not self.has_float:
+                L.append('%sEXPECT_NEAR(%s, %s%s, %g);' % (ind, ad, fd, b, self.tol))
+                return
+            bf = bump % fdf if sabotage else ''
+            L.append('%sif (FUZZ_REF(%s, %s%s, %g))' % (ind, ad, fd, b, self.tol))
+            L.append('%s  EXPECT_NEAR(%s, %s%s, %g);' % (ind, ad, fd, b, self.tol))
+            L.append('%selse' % ind)
+            L.append('%s  EXPECT_NEAR(%s, %s%s, 1e-3 * (1.0 + fabs(v)) / (fabs(%s) > 1.0 ? fabs(%s) : 1.0));'
+                     % (ind, ad, fdf, bf, fdf, fdf))
         for n in sc:
-            L.append('  if (%s1)' % guard)
-            L.append('    EXPECT_NEAR(%s, fd_%s%s, %g);'
-                     % (comp[n], n, bump % ('fd_' + n) if self.sabotage and first else '',
-                        self.tol))
+            check('  ', comp[n], 'fd_' + n, 'fdf_' + n, self.sabotage and first)
             first = False
         if arrays:
             L.append('  for (int i = 0; i < NN; ++i) {')
             for n in ar:
-                L.append('    if (%s1)' % guard)
-                L.append('      EXPECT_NEAR(g%s[i] - g%s0[i], fd_%s[i]%s, %g);'
-                         % (n, n, n, bump % ('fd_%s[i]' % n) if self.sabotage and first else '',
-                            self.tol))
+                check('    ', 'g%s[i] - g%s0[i]' % (n, n), 'fd_%s[i]' % n, 'fdf_%s[i]' % n,
+                      self.sabotage and first)
                 first = False
             for n in arrays:  # inputs are left alone
                 L.append('    EXPECT_NEAR(%s[i], %s0[i], 0.0);' % (n, n))
