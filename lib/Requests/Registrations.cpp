@@ -367,8 +367,58 @@ static std::string readGradientRule(GlobalVariable &T) {
   return "";
 }
 
+/// Calls \p Each with every function annotated `enzyme_*` in source
+/// (`__attribute__((enzyme_inactive))`, Frontend/EnzymeAttributes.cpp) and
+/// the annotation: "enzyme_inactive" or "enzyme_function_like=NAME".
+static void forEachEnzymeAnnotation(Module &M,
+                                    function_ref<void(Function &, StringRef)> Each) {
+  GlobalVariable *A = M.getNamedGlobal("llvm.global.annotations");
+  if (!A || !A->hasInitializer())
+    return;
+  auto *Entries = dyn_cast<ConstantArray>(A->getInitializer());
+  if (!Entries)
+    return;
+  for (Value *E : Entries->operands()) {
+    auto *Entry = dyn_cast<ConstantStruct>(E);
+    if (!Entry || Entry->getNumOperands() < 2)
+      continue;
+    auto *F = dyn_cast<Function>(Entry->getOperand(0)->stripPointerCasts());
+    StringRef Text;
+    if (F && getConstantStringInfo(Entry->getOperand(1), Text) && Text.starts_with("enzyme_"))
+      Each(*F, Text);
+  }
+}
+
+/// Reads the attributes Enzyme's users put on functions, in source
+/// (annotations) or in IR ("enzyme_inactive", "enzyme_math"="log"), into
+/// Adjoint's.
+static void readEnzymeAttributes(Module &M, std::vector<std::string> &Problems) {
+  auto FunctionLike = [&](Function &F, StringRef Like) {
+    if (hasMathRule(Like))
+      F.addFnAttr(FunctionLikeAttr, Like);
+    else
+      Problems.push_back(("'" + F.getName() + "' is declared to behave like '" + Like +
+                          "', which has no derivative rule: name a math function such as "
+                          "log, exp, sin, sqrt, pow or their float versions")
+                             .str());
+  };
+  forEachEnzymeAnnotation(M, [&](Function &F, StringRef Text) {
+    if (Text == "enzyme_inactive")
+      F.addFnAttr(UserInactiveAttr);
+    else if (Text.consume_front("enzyme_function_like="))
+      FunctionLike(F, Text);
+  });
+  for (Function &F : M) {
+    if (F.hasFnAttribute("enzyme_inactive"))
+      F.addFnAttr(UserInactiveAttr);
+    if (F.hasFnAttribute("enzyme_math"))
+      FunctionLike(F, F.getFnAttribute("enzyme_math").getValueAsString());
+  }
+}
+
 std::vector<std::string> collectUserRules(Module &M) {
   std::vector<std::string> Problems;
+  readEnzymeAttributes(M, Problems);
   for (GlobalVariable &T : M.globals()) {
     StringRef Name = T.getName();
     if (!Name.starts_with("__enzyme_") || Name.starts_with(ShadowTablePrefix))
@@ -496,9 +546,14 @@ bool keepRuleTargetsCalls(Module &M) {
         if (auto *F = dyn_cast<Function>(C->stripPointerCasts()))
           KeepCalled(F); // the functions of the table; its names are strings
   }
+  bool Annotated = false;
+  forEachEnzymeAnnotation(M, [&](Function &F, StringRef) {
+    KeepCalled(&F);
+    Annotated = true;
+  });
   if (!Tables.empty())
     appendToCompilerUsed(M, Tables);
-  return !Tables.empty();
+  return !Tables.empty() || Annotated;
 }
 
 } // namespace adjoint

@@ -6,6 +6,7 @@
 // RUN: not %adjoint-cc -O2 -c %s -o %t.o 2>&1 | FileCheck %s
 // RUN: not %adjoint-cc -O0 -c %s -o %t.o 2>&1 | FileCheck %s
 // RUN: not %adjoint-cc -O2 -DREVERSE -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=REV
+// RUN: not %adjoint-cc -O2 -DBADARG -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=BADARG
 // RUN: not %adjoint-cc -O2 -DFORWARD_EXTERNAL -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=FWD
 // RUN: not %adjoint-cc -O2 -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=NOCRASH
 // NOCRASH-NOT: Stack dump
@@ -58,6 +59,14 @@ void *__enzyme_allocation_like[4];
 
 void *__enzyme_function_like[2] = {(void *)g, (void *)"logarithm"};
 // CHECK-DAG: error: adjoint: '__enzyme_function_like' says 'g' behaves like 'logarithm', which has no derivative rule
+
+/* The same checks for the attributes of Adjoint's front-end plugin. */
+__attribute__((enzyme_function_like("nosuch"))) double weird(double x) { return x; }
+// CHECK-DAG: error: adjoint: 'weird' is declared to behave like 'nosuch', which has no derivative rule
+#ifdef BADARG
+__attribute__((enzyme_function_like(3))) double weirder(double x) { return x; }
+// BADARG: error: adjoint: 'enzyme_function_like' takes the name of a math function as a string
+#endif
 
 double df(double x) { return __enzyme_fwddiff((void *)f, x, 1.0, 3); }
 #elif defined(FORWARD_EXTERNAL)
