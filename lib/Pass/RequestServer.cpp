@@ -6,6 +6,8 @@
 //===----------------------------------------------------------------------===//
 #include "Pass/RequestServer.h"
 
+#include "llvm/Demangle/Demangle.h"
+
 #include "Modes/GradientBuilder.h"
 #include "Requests/DiffRequest.h"
 #include "Support/Diagnostics.h"
@@ -120,11 +122,19 @@ void RequestServer::fail(CallInst &Call) {
 
 void RequestServer::serve(CallInst &Call) {
   StringRef Name = requestEntryOf(Call)->getName();
+  if (isTypeHint(Name)) {
+    Call.eraseFromParent();
+    return;
+  }
   std::optional<DiffModeKind> Mode = requestModeOf(Name);
   if (!Mode) {
-    Diags.error(Call, "'" + Name + "' is not supported yet: this version of Adjoint "
-                                   "implements __enzyme_fwddiff, __enzyme_autodiff, "
-                                   "__enzyme_augmentfwd and __enzyme_reverse");
+    Diags.error(Call, "'" + demangle(Name) +
+                          "' is not supported yet: without it the program would be wrong, so "
+                          "it is an error; this version of Adjoint implements __enzyme_fwddiff, "
+                          "__enzyme_autodiff, __enzyme_augmentfwd, __enzyme_reverse and "
+                          "__enzyme_augmentsize (and the type hints __enzyme_float, "
+                          "__enzyme_double, __enzyme_integer and __enzyme_pointer, which "
+                          "change nothing)");
     return fail(Call);
   }
   if (*Mode == DiffModeKind::ReverseTapeSize) {

@@ -110,9 +110,15 @@ llvm::Function *requestEntryOf(const llvm::CallBase &CB);
 /// through casts and, at -O0, through a local variable holding it), or null.
 llvm::Function *requestedFunction(const llvm::CallBase &CB);
 
-/// Whether \p CalleeName starts with the name of any `__enzyme_*` entry
-/// point, including the ones this version does not implement yet.
+/// Whether \p CalleeName is an `__enzyme_*` entry point, including the
+/// ones this version does not implement (which are reported).
 bool isRequestEntryPoint(llvm::StringRef CalleeName);
+
+/// Whether \p CalleeName is one of the type hints `__enzyme_float`,
+/// `__enzyme_double`, `__enzyme_integer`, `__enzyme_pointer`: Adjoint's
+/// type analysis proves what it needs or reports it, so a hint changes
+/// nothing and its call is removed.
+bool isTypeHint(llvm::StringRef CalleeName);
 
 /// Parses and validates \p Call; reports every problem through \p Diags and
 /// returns nothing when the request cannot be honoured.

@@ -51,15 +51,15 @@ std::optional<DiffModeKind> requestModeOf(StringRef Name) {
 }
 
 bool isRequestEntryPoint(StringRef Name) {
+  // Every `__enzyme_` function is read, so that one Adjoint does not
+  // implement is reported instead of left to the linker (or ignored).
+  return sourceName(Name).starts_with("__enzyme_");
+}
+
+bool isTypeHint(StringRef Name) {
   Name = sourceName(Name);
-  static const char *const EntryPoints[] = {
-      "__enzyme_autodiff",   "__enzyme_fwddiff",  "__enzyme_augmentfwd",
-      "__enzyme_reverse",    "__enzyme_augmentsize", "__enzyme_fwdsplit",
-      "__enzyme_virtualreverse"};
-  for (const char *E : EntryPoints)
-    if (Name.starts_with(E))
-      return true;
-  return false;
+  return Name == "__enzyme_float" || Name == "__enzyme_double" ||
+         Name == "__enzyme_integer" || Name == "__enzyme_pointer";
 }
 
 Function *requestEntryOf(const CallBase &CB) {

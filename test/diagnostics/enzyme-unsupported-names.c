@@ -1,0 +1,52 @@
+// Every part of Enzyme's interface that Adjoint does not implement yet is an
+// error at its use, never ignored and never left to the linker: entry
+// points (batch, sparse, error estimates, virtual reverse, split forward),
+// tables (allocators, split-mode rules) and markers (no-free tapes, runtime
+// activity, vector arguments, no return). Type hints are understood: they
+// change nothing. C++ templates of unsupported entry points are named too.
+// RUN: not %adjoint-cc -O2 -c %s -o %t.o 2>&1 | FileCheck %s
+// RUN: not %adjoint-cc -O0 -c %s -o %t.o 2>&1 | FileCheck %s
+// RUN: not %adjoint-cc -O2 -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=NOCRASH
+// NOCRASH-NOT: Stack dump
+// NOCRASH-NOT: '__enzyme_double'
+#include <adjoint/enzyme.h>
+
+extern int enzyme_nofree, enzyme_runtime_activity, enzyme_vector, enzyme_noret;
+double __enzyme_batch(void *, ...);
+double __enzyme_todense(void *, ...);
+double __enzyme_error_estimate(void *, ...);
+void *__enzyme_virtualreverse(void *);
+void __enzyme_double(void *, long);
+
+static double f(double x) { return x * x; }
+static double g(double *p) {
+  __enzyme_double(p, sizeof(double)); /* a hint: accepted */
+  return *p * *p;
+}
+
+double b(double x) { return __enzyme_batch((void *)f, x, x); }
+// CHECK-DAG: error: adjoint: '__enzyme_batch' is not supported yet
+double t(double x) { return __enzyme_todense((void *)f, x); }
+// CHECK-DAG: error: adjoint: '__enzyme_todense' is not supported yet
+double e(double x) { return __enzyme_error_estimate((void *)f, x); }
+// CHECK-DAG: error: adjoint: '__enzyme_error_estimate' is not supported yet
+void *v(void) { return __enzyme_virtualreverse((void *)f); }
+// CHECK-DAG: error: adjoint: '__enzyme_virtualreverse' is not supported yet
+
+double m1(double x) { return __enzyme_autodiff((void *)f, enzyme_nofree, x); }
+// CHECK-DAG: error: adjoint: unknown or unsupported marker 'enzyme_nofree'
+double m2(double x) { return __enzyme_autodiff((void *)f, enzyme_runtime_activity, x); }
+// CHECK-DAG: error: adjoint: unknown or unsupported marker 'enzyme_runtime_activity'
+double m3(double x) { return __enzyme_fwddiff((void *)f, enzyme_vector, x, 1.0); }
+// CHECK-DAG: error: adjoint: unknown or unsupported marker 'enzyme_vector'
+double m4(double x) { return __enzyme_autodiff((void *)f, enzyme_noret, x); }
+// CHECK-DAG: error: adjoint: unknown or unsupported marker 'enzyme_noret'
+
+void *my_alloc(long n);
+void my_free(void *p);
+void *__enzyme_allocation_like[4] = {(void *)my_alloc, (void *)0, (void *)"-1", (void *)my_free};
+// CHECK-DAG: error: adjoint: '__enzyme_allocation_like' is not supported by Adjoint yet
+void *__enzyme_register_splitderivative_f[3] = {(void *)f, (void *)f, (void *)f};
+// CHECK-DAG: error: adjoint: '__enzyme_register_splitderivative_f' is not supported by Adjoint yet
+
+double hinted(double *p, double *dp) { return __enzyme_autodiff((void *)g, p, dp); }
