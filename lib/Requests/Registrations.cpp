@@ -75,6 +75,23 @@ std::string nameOf(const Constant *C) {
 
 } // namespace
 
+/// Every entry of a table, row after row; a table that is one pointer
+/// (`void *__enzyme_inactive_global = &g;`) has one entry.
+static SmallVector<Constant *, 8> tableEntries(GlobalVariable &T) {
+  SmallVector<Constant *, 8> Entries;
+  if (!T.hasInitializer())
+    return Entries;
+  if (T.getValueType()->isPointerTy()) {
+    Entries.push_back(T.getInitializer());
+    return Entries;
+  }
+  SmallVector<SmallVector<Constant *, 3>, 4> Rows;
+  tableRows(T.getInitializer(), Rows);
+  for (auto &Row : Rows)
+    Entries.append(Row.begin(), Row.end());
+  return Entries;
+}
+
 static SmallVector<GlobalVariable *, 2> shadowTables(Module &M) {
   SmallVector<GlobalVariable *, 2> Tables;
   for (GlobalVariable &T : M.globals())
@@ -423,35 +440,21 @@ std::vector<std::string> collectUserRules(Module &M) {
     StringRef Name = T.getName();
     if (!Name.starts_with("__enzyme_") || Name.starts_with(ShadowTablePrefix))
       continue;
-    if (Name.starts_with(InactiveTablePrefix)) {
-      SmallVector<SmallVector<Constant *, 3>, 4> Rows;
-      tableRows(T.getInitializer(), Rows);
-      for (auto &Row : Rows)
-        for (Constant *C : Row) {
-          if (auto *F = dyn_cast<Function>(C->stripPointerCasts()))
-            F->addFnAttr(UserInactiveAttr);
-          else if (!C->isNullValue())
-            Problems.push_back(("'" + Name + "' lists " + nameOf(C) +
-                                ": list functions, e.g. {(void *)log_step}")
-                                   .str());
-        }
-      continue;
-    }
-    if (Name.starts_with(InactiveGlobalPrefix)) {
-      SmallVector<SmallVector<Constant *, 3>, 4> Rows;
-      if (T.getValueType()->isPointerTy()) // void *__enzyme_inactive_global = &g;
-        Rows.push_back({T.getInitializer()});
-      else
-        tableRows(T.getInitializer(), Rows);
-      for (auto &Row : Rows)
-        for (Constant *C : Row) {
-          if (auto *G = dyn_cast<GlobalVariable>(getUnderlyingObject(C)))
-            G->addAttribute(UserInactiveAttr);
-          else if (!C->isNullValue())
-            Problems.push_back(("'" + Name + "' lists " + nameOf(C) +
-                                ": list the addresses of globals, e.g. {(void *)&counter}")
-                                   .str());
-        }
+    // Lists of inactive functions, or of inactive globals.
+    bool Functions = Name.starts_with(InactiveTablePrefix);
+    if (Functions || Name.starts_with(InactiveGlobalPrefix)) {
+      for (Constant *C : tableEntries(T)) {
+        if (auto *F = dyn_cast<Function>(C->stripPointerCasts()); F && Functions)
+          F->addFnAttr(UserInactiveAttr);
+        else if (auto *G = dyn_cast<GlobalVariable>(getUnderlyingObject(C)); G && !Functions)
+          G->addAttribute(UserInactiveAttr);
+        else if (!C->isNullValue())
+          Problems.push_back(("'" + Name + "' lists " + nameOf(C) +
+                              (Functions ? ": list functions, e.g. {(void *)log_step}"
+                                         : ": list the addresses of globals, e.g. "
+                                           "{(void *)&counter}"))
+                                 .str());
+      }
       continue;
     }
     if (Name.starts_with(FunctionLikePrefix)) {
@@ -539,12 +542,9 @@ bool keepRuleTargetsCalls(Module &M) {
         KeepCalled(F);
       continue;
     }
-    SmallVector<SmallVector<Constant *, 3>, 4> Rows;
-    tableRows(T.getInitializer(), Rows);
-    for (auto &Row : Rows)
-      for (Constant *C : Row)
-        if (auto *F = dyn_cast<Function>(C->stripPointerCasts()))
-          KeepCalled(F); // the functions of the table; its names are strings
+    for (Constant *C : tableEntries(T))
+      if (auto *F = dyn_cast<Function>(C->stripPointerCasts()))
+        KeepCalled(F); // the functions of the table; its names are strings
   }
   bool Annotated = false;
   forEachEnzymeAnnotation(M, [&](Function &F, StringRef) {
