@@ -4,7 +4,7 @@
 // rule saves the norm on a heap tape that the reverse rule frees; a
 // two-parameter function whose reverse rule returns a struct of adjoints;
 // a void function writing an output array; each reached from other
-// functions, in a loop (one tape per call), with a constant pointer
+// functions (a recursive one too), in a loop (one tape per call), with a constant pointer
 // argument (its shadow is null), and requested directly. Every rule is
 // scaled or shifted away from what differentiating the body would give, so
 // the checks see that the rule ran. Functions with rules are noinline and
@@ -79,6 +79,9 @@ __attribute__((used)) void *__enzyme_register_gradient_axpy_out[3] = {
 
 static double model(double x, double y) { return safe_sqrt(x) * hyp(x, y) + hyp(y, 1.0); }
 
+/* Recursion: a kept call reaches the rule from inside another kept call. */
+static double rec(double x, int n) { return n == 0 ? safe_sqrt(x) : x * rec(x, n - 1); }
+
 static double looped(const double *v, int n) {
   double s = 0;
   for (int k = 1; k <= 3; ++k) s += k * norm(v, n); /* three calls, three tapes */
@@ -108,6 +111,9 @@ int main(void) {
               h / (2 * sqrt(x)) + sqrt(x) * 2 * x / h, 1e-12);
   EXPECT_NEAR(__enzyme_autodiff((void *)model, enzyme_const, x, enzyme_out, y),
               sqrt(x) * y / h + 2 * y / h2, 1e-12);
+
+  /* rec(x, 2) = x^2 sqrt(x): 2 x sqrt(x) + x^2 / (2 sqrt x) */
+  EXPECT_NEAR(__enzyme_autodiff((void *)rec, 4.0, enzyme_const, 2), 2 * 4.0 * 2 + 16 / 4.0, 1e-12);
 
   double v[3] = {1, 2, 2}, dv[3] = {0, 0, 0};
   __enzyme_autodiff((void *)looped, v, dv, 3);
