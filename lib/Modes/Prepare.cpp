@@ -170,14 +170,43 @@ void splitInvokeResultEdges(Function &F) {
     SplitEdge(II->getParent(), II->getNormalDest());
 }
 
+/// A loaded integer that the program reinterprets as a float is a float
+/// load: `%i = load i64; %d = bitcast i64 %i to double` (how InstCombine
+/// moves one double) becomes `%d = load double` from the same address, so
+/// the adjoint of %d goes to the memory it came from instead of to an
+/// integer, which carries none.
+static bool floatLoadsOfReinterpretedIntegers(Function &F) {
+  SmallVector<BitCastInst *, 8> Casts;
+  for (Instruction &I : instructions(F))
+    if (auto *C = dyn_cast<BitCastInst>(&I))
+      if (auto *L = dyn_cast<LoadInst>(C->getOperand(0));
+          L && L->isSimple() && L->getType()->isIntOrIntVectorTy() &&
+          C->getType()->isFPOrFPVectorTy())
+        Casts.push_back(C);
+  for (BitCastInst *C : Casts) {
+    auto *L = cast<LoadInst>(C->getOperand(0));
+    IRBuilder<> B(L);
+    LoadInst *FL = B.CreateAlignedLoad(C->getType(), L->getPointerOperand(), L->getAlign(),
+                                       C->getName());
+    FL->copyMetadata(*L);
+    FL->setMetadata(LLVMContext::MD_tbaa, nullptr); // the integer's type is not the float's
+    C->replaceAllUsesWith(FL);
+    C->eraseFromParent();
+    if (L->use_empty())
+      L->eraseFromParent();
+  }
+  return !Casts.empty();
+}
+
 bool integerMovesAsCopies(Function &F) {
   const DataLayout &DL = F.getDataLayout();
+  bool Changed = floatLoadsOfReinterpretedIntegers(F);
   SmallVector<StoreInst *, 8> Moves;
   for (BasicBlock &BB : F)
     for (Instruction &I : BB) {
       auto *S = dyn_cast<StoreInst>(&I);
       auto *L = S ? dyn_cast<LoadInst>(S->getValueOperand()) : nullptr;
-      if (!L || !L->getType()->isIntOrIntVectorTy() || !L->hasOneUse() || !L->isSimple() ||
+      if (!L || !L->getType()->isIntOrIntVectorTy() || !L->isSimple() ||
           !S->isSimple() || L->getParent() != &BB ||
           !DL.typeSizeEqualsStoreSize(L->getType()))
         continue;
@@ -217,9 +246,13 @@ bool integerMovesAsCopies(Function &F) {
                                           Tag}));
     }
     S->eraseFromParent();
-    L->eraseFromParent();
+    // A moved value may also be used (InstCombine turns a memmove of one
+    // double into an i64 move whose value is bitcast back): those uses keep
+    // the load, and the copy carries the move's derivative.
+    if (L->use_empty())
+      L->eraseFromParent();
   }
-  return !Moves.empty();
+  return Changed || !Moves.empty();
 }
 
 void moveBody(Function &From, Function &To, ArrayRef<Value *> NewArgs) {
