@@ -915,7 +915,10 @@ class Gen:
         L.append('%s __enzyme_reverse_g(void *, ...);' % gtype)
         L.append('%s __enzyme_fwddiff_t(void *, ...);' % ('double' if self.returns else 'void'))
         if self.returns:
-            L.append('typedef struct { void *tape; double y; } AugR;')
+            if getattr(self, 'result_first', False):  # the other order users write
+                L.append('typedef struct { double y; void *tape; } AugR;')
+            else:
+                L.append('typedef struct { void *tape; double y; } AugR;')
             L.append('AugR __enzyme_augmentfwd_r(void *, ...);')
             L.append('double __enzyme_augmentfwd_d(void *, ...);')
         L.append('#endif')
@@ -1099,14 +1102,19 @@ class Gen:
                                  else 'enzyme_out')
             L.append('  int tsize = __enzyme_augmentsize((void *)f, %s);' % ', '.join(marks))
             L.append('  void *tmem = malloc(tsize);')
-            pre = 'enzyme_allocated, tsize, enzyme_tape, tmem, '
+            mem = 'enzyme_allocated, tsize, enzyme_tape, tmem'
+            # the caller's tape memory before the arguments, or after them (and after
+            # the adjoint of the result)
+            after = getattr(self, 'tape_after', False)
+            fargs = aargs + ', ' + mem if after else mem + ', ' + aargs
             if self.returns:
-                L.append('  double ay = __enzyme_augmentfwd_d((void *)f, %s%s);' % (pre, aargs))
+                L.append('  double ay = __enzyme_augmentfwd_d((void *)f, %s);' % fargs)
                 L.append('  near("augmented forward result", 0, ay, F0[0], 1e-12);')
             else:
-                L.append('  __enzyme_augmentfwd((void *)f, %s%s);' % (pre, aargs))
+                L.append('  __enzyme_augmentfwd((void *)f, %s);' % fargs)
             L += wl
-            rargs = pre + aargs + (', 1.0' if self.returns else '')
+            seed = ', 1.0' if self.returns else ''
+            rargs = aargs + seed + ', ' + mem if after else mem + ', ' + aargs + seed
         else:
             if self.returns:
                 L.append('  AugR aug = __enzyme_augmentfwd_r((void *)f, %s);' % aargs)
@@ -1158,6 +1166,11 @@ def make(seed, sabotage=False, sabotage_compile=False):
                            [('returned', 9), ('marker', 4), ('allocated', 7)])
     # which scratch globals keep Adjoint's own shadows (not named, not outputs): a
     # stream of its own too
+    # where the caller's tape memory goes, and the order of {tape, result}: a stream
+    # of its own as well
+    rs = random.Random('adjoint-fuzz-memory-spelling-%d' % seed)
+    g.tape_after = rs.random() < 0.5
+    g.result_first = rs.random() < 0.5
     ri = random.Random('adjoint-fuzz-memory-internal-%d' % seed)
     g.internal = [n for n in g.globals
                   if (n == 'g_acc' or n.startswith('g_buf')) and ri.random() < 0.4]
