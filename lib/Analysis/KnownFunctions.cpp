@@ -52,6 +52,16 @@ bool callMayAccessGlobals(const CallBase &CB) {
   return isModOrRefSet(CB.getMemoryEffects().getModRef(IRMemLocation::Other));
 }
 
+bool isAdjointType(Type *T) {
+  if (T->isFPOrFPVectorTy())
+    return true;
+  if (auto *ST = dyn_cast<StructType>(T))
+    return any_of(ST->elements(), isAdjointType);
+  if (auto *AT = dyn_cast<ArrayType>(T))
+    return isAdjointType(AT->getElementType());
+  return false;
+}
+
 bool canCarryDerivative(Type *T) {
   if (T->isFPOrFPVectorTy() || T->isPtrOrPtrVectorTy())
     return true;

@@ -52,6 +52,12 @@ bool callMayAccessGlobals(const llvm::CallBase &CB);
 /// and vectors or aggregates containing them.
 bool canCarryDerivative(llvm::Type *T);
 
+/// Whether values of type \p T have an adjoint of the same type: floats,
+/// float vectors, and aggregates with a float somewhere (the other parts'
+/// adjoints are zero). What reverse mode returns for an active argument and
+/// seeds for a result.
+bool isAdjointType(llvm::Type *T);
+
 } // namespace adjoint
 
 #endif

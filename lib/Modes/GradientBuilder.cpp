@@ -34,15 +34,6 @@ namespace adjoint {
 
 /// Types whose values have adjoints: floats, vectors of floats, and
 /// aggregates with a float somewhere (their other elements stay zero).
-bool isAdjointType(Type *T) {
-  if (T->isFPOrFPVectorTy())
-    return true;
-  if (auto *ST = dyn_cast<StructType>(T))
-    return any_of(ST->elements(), isAdjointType);
-  if (auto *AT = dyn_cast<ArrayType>(T))
-    return isAdjointType(AT->getElementType());
-  return false;
-}
 
 /// X + Y over the float parts of floats, vectors and aggregates.
 Value *addValues(IRBuilderBase &B, Value *X, Value *Y) {

@@ -24,6 +24,7 @@
 #define ADJOINT_MODES_GRADIENTBUILDER_H
 
 #include "Analysis/Activity.h"
+#include "Analysis/KnownFunctions.h"
 #include "Modes/DerivativeSet.h"
 #include "Modes/Tape.h"
 #include "llvm/ADT/DenseSet.h"
@@ -50,7 +51,6 @@ struct Rule;
 
 /// Types whose values have adjoints: floats, vectors of floats, and
 /// aggregates with a float somewhere (their other elements stay zero).
-bool isAdjointType(llvm::Type *T);
 /// X + Y over the float parts of floats, vectors and aggregates.
 llvm::Value *addValues(llvm::IRBuilderBase &B, llvm::Value *X, llvm::Value *Y);
 

@@ -287,7 +287,7 @@ static bool containsPointer(Type *T) {
 
 /// A value a reverse-mode rule takes or gives an adjoint for: a float, a
 /// vector of floats, an aggregate of them.
-static bool isFloatLike(Type *T) { return canCarryDerivative(T) && !containsPointer(T); }
+static bool isFloatLike(Type *T) { return isAdjointType(T) && !containsPointer(T); }
 
 /// Where an augmented rule's result keeps the tape and f's result:
 /// field 0 or 1 of a pair, the whole result (Whole), or nowhere (None).

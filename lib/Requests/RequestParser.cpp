@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Requests/DiffRequest.h"
+#include "Analysis/KnownFunctions.h"
 #include "Requests/Registrations.h"
 
 #include "Support/Diagnostics.h"
@@ -152,19 +153,6 @@ static std::string typeName(Type *T) {
   return S;
 }
 
-static bool isFloatLike(Type *T) {
-  if (auto *VT = dyn_cast<VectorType>(T))
-    T = VT->getElementType();
-  if (auto *AT = dyn_cast<ArrayType>(T))
-    return isFloatLike(AT->getElementType());
-  if (auto *ST = dyn_cast<StructType>(T)) {
-    for (Type *E : ST->elements())
-      if (isFloatLike(E))
-        return true;
-    return false;
-  }
-  return T->isFloatingPointTy();
-}
 
 namespace {
 
@@ -350,7 +338,7 @@ bool RequestReader::readParameter(Argument &Param, RequestArg &Arg) {
                           "; check the order of the arguments and their shadows");
     return false;
   }
-  if (Arg.Activity == ActivityKind::Out && !isFloatLike(Param.getType())) {
+  if (Arg.Activity == ActivityKind::Out && !isAdjointType(Param.getType())) {
     Diags.error(Call, Twine("argument ") + Twine(ArgNo) + " of '" + demangle(Req.Fn->getName()) +
                           "' is marked enzyme_out (Rust: Active), which returns the derivative "
                           "of a float value, but it has type " + typeName(Param.getType()) +
@@ -367,7 +355,7 @@ bool RequestReader::readParameter(Argument &Param, RequestArg &Arg) {
     Type *T = Param.getType();
     if (T->isPointerTy())
       Arg.Activity = ActivityKind::Dup;
-    else if (isFloatLike(T))
+    else if (isAdjointType(T))
       Arg.Activity = Mode == DiffModeKind::Forward ? ActivityKind::Dup : ActivityKind::Out;
   }
   if (Arg.isDuplicated())
@@ -430,7 +418,7 @@ bool RequestReader::checkCallerTape() {
 /// enzyme_tape).
 bool RequestReader::readTape() {
   Type *Ret = Req.Fn->getReturnType();
-  if (isFloatLike(Ret)) {
+  if (isAdjointType(Ret)) {
     if (atEnd() || peekMarker() || !isPassableAs(peek()->getType(), Ret)) {
       Diags.error(Call, Twine("'") + Req.Fn->getName() + "' returns " + typeName(Ret) +
                             ": after its arguments, __enzyme_reverse takes the adjoint of "
