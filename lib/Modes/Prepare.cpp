@@ -198,9 +198,80 @@ static bool floatLoadsOfReinterpretedIntegers(Function &F) {
   return !Casts.empty();
 }
 
+/// The one float type \p Ptr's memory is read and written as in \p F, or
+/// null: when it is also accessed as pointers, as two float types, or by a
+/// call that may access it in types not shown here. Integer accesses do
+/// not count (they are what is being typed).
+static Type *floatTypeOfMemory(Function &F, Value *Ptr) {
+  auto objectsOf = [](const Value *P) {
+    SmallVector<const Value *, 4> Objects;
+    getUnderlyingObjects(P, Objects);
+    erase_if(Objects, [](const Value *O) { return isa<ConstantPointerNull, UndefValue>(O); });
+    return Objects;
+  };
+  SmallVector<const Value *, 4> Targets = objectsOf(Ptr);
+  if (Targets.empty())
+    return nullptr;
+  auto reaches = [&](const Value *P) {
+    return any_of(objectsOf(P), [&](const Value *O) { return is_contained(Targets, O); });
+  };
+  Type *Found = nullptr;
+  for (Instruction &I : instructions(F)) {
+    Type *T = nullptr;
+    if (auto *L = dyn_cast<LoadInst>(&I); L && reaches(L->getPointerOperand()))
+      T = L->getType()->getScalarType();
+    else if (auto *S = dyn_cast<StoreInst>(&I); S && reaches(S->getPointerOperand()))
+      T = S->getValueOperand()->getType()->getScalarType();
+    else if (auto *CB = dyn_cast<CallBase>(&I);
+             CB && !isa<MemIntrinsic>(CB) && !CB->isLifetimeStartOrEnd() &&
+             !isa<DbgInfoIntrinsic>(CB) && !CB->doesNotAccessMemory() &&
+             any_of(CB->args(), [&](Value *A) { return A->getType()->isPointerTy() && reaches(A); }))
+      return nullptr;
+    if (!T || T->isIntegerTy())
+      continue;
+    if (!T->isFloatingPointTy() || (Found && Found != T))
+      return nullptr;
+    Found = T;
+  }
+  return Found;
+}
+
+/// An integer constant stored into memory that is otherwise only read and
+/// written as one float type is a float store: InstCombine forwards a
+/// moved double as its bits (`store i64 4603300315921224040`) and writes
+/// zeros of several doubles as one wide integer. As a float store its
+/// reverse clears the shadow of the bytes it overwrites, which otherwise
+/// keep an adjoint that goes on to whatever was stored there before.
+static bool floatStoresOfIntegerConstants(Function &F) {
+  const DataLayout &DL = F.getDataLayout();
+  SmallVector<std::pair<StoreInst *, Type *>, 4> Typed;
+  for (Instruction &I : instructions(F))
+    if (auto *S = dyn_cast<StoreInst>(&I);
+        S && S->isSimple() && isa<Constant>(S->getValueOperand()) &&
+        S->getValueOperand()->getType()->isIntOrIntVectorTy())
+      if (Type *FT = floatTypeOfMemory(F, S->getPointerOperand())) {
+        TypeSize Bits = DL.getTypeSizeInBits(S->getValueOperand()->getType());
+        uint64_t Each = DL.getTypeSizeInBits(FT);
+        if (Bits.isScalable() || Bits % Each != 0 || !DL.typeSizeEqualsStoreSize(FT))
+          continue;
+        uint64_t N = Bits / Each;
+        Typed.push_back({S, N == 1 ? FT : FixedVectorType::get(FT, N)});
+      }
+  for (auto [S, T] : Typed) {
+    IRBuilder<> B(S);
+    StoreInst *FS = B.CreateAlignedStore(B.CreateBitCast(S->getValueOperand(), T),
+                                         S->getPointerOperand(), S->getAlign());
+    FS->copyMetadata(*S);
+    FS->setMetadata(LLVMContext::MD_tbaa, nullptr); // the integer's type is not the float's
+    S->eraseFromParent();
+  }
+  return !Typed.empty();
+}
+
 bool integerMovesAsCopies(Function &F) {
   const DataLayout &DL = F.getDataLayout();
   bool Changed = floatLoadsOfReinterpretedIntegers(F);
+  Changed |= floatStoresOfIntegerConstants(F);
   SmallVector<StoreInst *, 8> Moves;
   for (BasicBlock &BB : F)
     for (Instruction &I : BB) {

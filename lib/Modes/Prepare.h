@@ -46,6 +46,10 @@ void canonicalizeLoops(llvm::Function &F);
 /// move through an address computed as an integer element or field (a GEP
 /// whose result type is an integer, as clang emits at -O0) stays a move.
 /// (A double copied through integer pointers in the source is not seen.)
+/// Before that, the other integer forms of float accesses InstCombine makes
+/// are typed back: a loaded integer bitcast to a float is a float load, and
+/// an integer constant stored into memory otherwise accessed as one float
+/// type is a float store (its reverse clears the overwritten adjoint).
 bool integerMovesAsCopies(llvm::Function &F);
 
 /// Gives every invoke with a result a normal destination of its own (an
