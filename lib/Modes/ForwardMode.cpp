@@ -69,7 +69,8 @@ Function *ForwardMode::getTangentFunction(Function &F, ArrayRef<bool> ArgHasShad
 }
 
 /// The tangent function of a function with a user rule: the primal call
-/// for f's result and side effects, then the rule once per lane, given each
+/// for f's result and side effects, then the rule once per lane (a library
+/// rule first, then the primal call), given each
 /// parameter followed by its tangent (zero, or a null shadow, for those
 /// without one).
 static void callUserRule(Function &Tangent, const DerivativeKey &Key, Function &Rule) {
@@ -88,8 +89,15 @@ static void callUserRule(Function &Tangent, const DerivativeKey &Key, Function &
     if (Has)
       Next += Key.Width;
   }
-  CallInst *Primal = B.CreateCall(&F, Primals);
-  Primal->setCallingConv(F.getCallingConv());
+  // A library rule runs first: it reads the inputs f overwrites.
+  bool RuleFirst = hasLibraryRules(F);
+  CallInst *Primal = nullptr;
+  auto CallPrimal = [&] {
+    Primal = B.CreateCall(&F, Primals);
+    Primal->setCallingConv(F.getCallingConv());
+  };
+  if (!RuleFirst)
+    CallPrimal();
   SmallVector<Value *, 4> Lanes;
   for (unsigned K = 0; K < Key.Width; ++K) {
     SmallVector<Value *, 16> Args;
@@ -102,6 +110,8 @@ static void callUserRule(Function &Tangent, const DerivativeKey &Key, Function &
     Lane->setCallingConv(Rule.getCallingConv());
     Lanes.push_back(Lane);
   }
+  if (RuleFirst)
+    CallPrimal();
   if (!ForwardMode::returnsTangent(F.getReturnType())) {
     B.CreateRetVoid();
     return;

@@ -181,13 +181,23 @@ static void callGradientRule(const DerivativeKey &Key, const GradientRule &Rule,
     }
     return std::make_pair(Args, Next);
   };
+  // Library rules are told which parameters carry a derivative.
+  uint64_t Mask = 0;
+  for (auto [I, C] : enumerate(Key.Activity))
+    if (I < 64 && (C == GradientActivity::Active || C == GradientActivity::Duplicated))
+      Mask |= uint64_t(1) << I;
+  auto WithMask = [&](SmallVector<Value *, 8> Args) {
+    if (Rule.TakesActivityMask)
+      Args.push_back(ConstantInt::get(Type::getInt64Ty(Ctx), Mask));
+    return Args;
+  };
   auto Field = [](IRBuilderBase &B, Value *V, int Index) {
     return Index == GradientRule::Whole ? V : B.CreateExtractValue(V, Index);
   };
 
   Function &Aug = *Pair.Augmented;
   IRBuilder<> B(BasicBlock::Create(Ctx, "entry", &Aug));
-  CallInst *Augmented = B.CreateCall(Rule.Augmented, RuleArgs(Aug).first);
+  CallInst *Augmented = B.CreateCall(Rule.Augmented, WithMask(RuleArgs(Aug).first));
   Augmented->setCallingConv(Rule.Augmented->getCallingConv());
   Value *Tape = Rule.TapeField == GradientRule::None
                     ? Constant::getNullValue(PointerType::getUnqual(Ctx))
@@ -204,7 +214,7 @@ static void callGradientRule(const DerivativeKey &Key, const GradientRule &Rule,
     Args.push_back(Rev.getArg(Next++)); // the adjoint of f's result
   if (Rule.TapeField != GradientRule::None)
     Args.push_back(Rev.getArg(Next));
-  CallInst *Adjoints = B.CreateCall(Rule.Reverse, Args);
+  CallInst *Adjoints = B.CreateCall(Rule.Reverse, WithMask(Args));
   Adjoints->setCallingConv(Rule.Reverse->getCallingConv());
   if (Rev.getReturnType()->isVoidTy()) {
     B.CreateRetVoid();

@@ -14,6 +14,7 @@
 #include "Pass/RequestServer.h"
 #include "Requests/DiffRequest.h"
 #include "Requests/Registrations.h"
+#include "Rules/LibraryRules.h"
 #include "Support/Diagnostics.h"
 #include "Support/Options.h"
 #include "llvm/IR/Constants.h"
@@ -182,12 +183,14 @@ PreservedAnalyses AdjointPass::run(Module &M, ModuleAnalysisManager &MAM) {
     Diags.error(*Requests.front(), Problem);
   for (const std::string &Problem : collectUserRules(M))
     Diags.error(*Requests.front(), Problem);
+  attachLibraryRules(M); // after the user's: theirs take precedence
   RequestServer Server(M, FAM, Diags);
   for (CallInst *CI : Requests)
     Server.serve(*CI);
   Server.derivatives().checkCallsToGenerated();
   Server.finish();
   cleanUpMarkers(M);
+  eraseUnusedLibraryRules(M);
   for (Function *F : EntryPoints)
     if (F->use_empty())
       F->eraseFromParent();

@@ -206,6 +206,7 @@ static constexpr const char *ForwardRuleAttr = "adjoint-forward-rule";
 static constexpr const char *GradientRulePrefix = "__enzyme_register_gradient_";
 static constexpr const char *AugmentRuleAttr = "adjoint-augment-rule";
 static constexpr const char *ReverseRuleAttr = "adjoint-reverse-rule";
+static constexpr const char *LibraryRuleAttr = "adjoint-library-rule";
 static constexpr const char *InactiveTablePrefix = "__enzyme_inactivefn";
 static constexpr const char *FunctionLikePrefix = "__enzyme_function_like";
 static constexpr const char *InactiveGlobalPrefix = "__enzyme_inactive_global";
@@ -509,7 +510,22 @@ GradientRule gradientRuleOf(const Function &F) {
     return GradientRule();
   std::tie(R.TapeField, R.ResultField) =
       augmentedFields(R.Augmented->getReturnType(), F.getReturnType());
+  R.TakesActivityMask = hasLibraryRules(F);
   return R;
+}
+
+void setLibraryRules(Function &F, Function &Forward, Function &Augmented, Function &Reverse) {
+  F.addFnAttr(ForwardRuleAttr, Forward.getName());
+  F.addFnAttr(AugmentRuleAttr, Augmented.getName());
+  F.addFnAttr(ReverseRuleAttr, Reverse.getName());
+  F.addFnAttr(LibraryRuleAttr);
+}
+
+bool hasLibraryRules(const Function &F) { return F.hasFnAttribute(LibraryRuleAttr); }
+
+void dropLibraryRules(Function &F) {
+  for (const char *A : {ForwardRuleAttr, AugmentRuleAttr, ReverseRuleAttr, LibraryRuleAttr})
+    F.removeFnAttr(A);
 }
 
 bool hasUserRule(const Function &F) {

@@ -96,11 +96,29 @@ struct GradientRule {
   /// Where the augmented rule's result keeps the tape and f's result: field
   /// 0 or 1 of a pair, the whole result, or None.
   int TapeField = None, ResultField = None;
+  /// Both rules take one more argument, last: the mask of f's parameters
+  /// that carry a derivative (bit i for parameter i), so that they tape
+  /// only what those need (library rules).
+  bool TakesActivityMask = false;
   explicit operator bool() const { return Augmented; }
 };
 
 /// The reverse-mode rule registered for \p F; empty when there is none.
 GradientRule gradientRuleOf(const llvm::Function &F);
+
+/// Gives \p F (a library routine: LibraryRules.h) rules of both modes,
+/// with the library conventions: the forward rule runs before the call of
+/// \p F (it reads the inputs \p F overwrites), and the augmented and
+/// reverse rules take the activity mask (GradientRule::TakesActivityMask).
+void setLibraryRules(llvm::Function &F, llvm::Function &Forward, llvm::Function &Augmented,
+                     llvm::Function &Reverse);
+
+/// Whether \p F's rules are library rules, with their conventions.
+bool hasLibraryRules(const llvm::Function &F);
+
+/// Takes \p F's library rules away (once the derivatives that call them
+/// are built: a later run links them again).
+void dropLibraryRules(llvm::Function &F);
 
 /// Whether \p F has a user rule of either mode: its body must not be
 /// differentiated, or analysed for what its derivative would be.

@@ -14,6 +14,8 @@ case "$src" in
   *)     drv="$ADJOINT_BIN/adjoint-cc";  cc="$LLVM_BIN/clang" ;;
 esac
 inc="-I$(dirname "$0")/include -I$(dirname "$0")/../../include"
+# Libraries a program links, named in it by a line "// link: -lopenblas".
+read -r -a libs <<< "$(sed -n 's|^// link: ||p' "$src")"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 run() { # name, binary
   if ! "$2" > "$tmp/$1.out" 2>&1; then
@@ -21,7 +23,7 @@ run() { # name, binary
   fi
 }
 for O in -O0 -O1 -O2 -O3; do
-  $drv $O $inc "${extra[@]}" "$src" -o "$tmp/prog$O" -lm
+  $drv $O $inc "${extra[@]}" "$src" -o "$tmp/prog$O" -lm "${libs[@]}"
   run "adjoint-cc $O" "$tmp/prog$O"
 done
 # Reverse mode allocates (shadows, tapes) and moves frees: the -O2 build
@@ -39,15 +41,15 @@ fi
 # Gradients built from their split halves (augmented forward, reverse), kept
 # apart so the tape crosses between two calls.
 if grep -q "__enzyme_autodiff" "$src"; then
-  $drv -O2 -mllvm -adjoint-split-gradients $inc "${extra[@]}" "$src" -o "$tmp/prog-split" -lm
+  $drv -O2 -mllvm -adjoint-split-gradients $inc "${extra[@]}" "$src" -o "$tmp/prog-split" -lm "${libs[@]}"
   run "adjoint-cc -O2, split gradients" "$tmp/prog-split"
 fi
 # opt path: the pass on textual IR.
 $cc -O2 $inc "${extra[@]}" -S -emit-llvm "$src" -o "$tmp/prog.ll"
 "$LLVM_BIN/opt" -load-pass-plugin="$ADJOINT_PLUGIN" -passes=adjoint "$tmp/prog.ll" -o "$tmp/prog.bc"
-$cc -O2 "$tmp/prog.bc" -o "$tmp/prog-opt" -lm
+$cc -O2 "$tmp/prog.bc" -o "$tmp/prog-opt" -lm "${libs[@]}"
 run "opt -passes=adjoint" "$tmp/prog-opt"
 # LTO path: the plugin runs inside lld.
 $cc -O2 -flto $inc "${extra[@]}" -c "$src" -o "$tmp/prog.lto.o"
-$cc -O2 -flto -fuse-ld=lld -Wl,--load-pass-plugin="$ADJOINT_PLUGIN" "$tmp/prog.lto.o" -o "$tmp/prog-lto" -lm
+$cc -O2 -flto -fuse-ld=lld -Wl,--load-pass-plugin="$ADJOINT_PLUGIN" "$tmp/prog.lto.o" -o "$tmp/prog-lto" -lm "${libs[@]}"
 run "lld LTO" "$tmp/prog-lto"
