@@ -31,6 +31,13 @@ returns a double or nothing. Its body is a random sequence of blocks:
     struct by value and through a pointer;
   * recursion: on n - 1 over an array (a value, or writing an array), on n / 2
     (exponentiation by squaring), mutual recursion (even/odd), a scalar depth counter.
+  * after those blocks, from a stream of their own (programs without them stay as
+    they were): a scalar helper with user rules of both modes
+    (__enzyme_register_derivative_ and __enzyme_register_gradient_), an array
+    reduction with such rules (its augmented rule tapes a copy of the array), a
+    function listed in __enzyme_inactivefn, and BLAS calls (cblas_ddot, dnrm2, daxpy
+    with dscal, dgemv either way) through Adjoint's library rules, linked with the
+    system OpenBLAS (the program names -lopenblas in a "// link:" line).
 Every value is bounded by construction (the generator tracks a bound of every
 expression and squashes with tanh where it would grow), so the program is well-defined
 C for any input in [-1, 1] (run-fuzz.sh checks that under ASan and UBSan).
@@ -83,6 +90,7 @@ class Gen:
         self.globals = []
         self.counter = 0
         self.uses_struct = False
+        self.libs = []         # libraries the program links (-lopenblas)
 
     # ---------------------------------------------------------------- names, constants
     def fresh(self, p):
@@ -705,6 +713,7 @@ class Gen:
             self.terms.append('t0')
         for _ in range(r.randint(3, 8)):
             self.block()
+        self.extras(random.Random('adjoint-fuzz-memory-extras-%d' % self.seed))
         if self.has_z and not self.z_swept:
             self.b_zsweep()
         if self.has_y and not self.y_written:
@@ -725,6 +734,133 @@ class Gen:
                 e, _ = self.bounded(self.loop_env('i', 'NY'), BOUND_ARRAY)
                 self.out += ['  for (int i = 0; i < NY; ++i)', '    y[i] = %s + %s;' % (e, tail)]
 
+    # ---------------------------------------------------------------- extras
+    # What the engine learned after this generator's first version: user rules of both
+    # modes (a scalar function, and an array reduction whose rules tape a copy),
+    # functions listed as inactive, and BLAS routines through their library rules.
+    # Drawn from a stream of their own after the body's blocks, so that programs without
+    # them stay as they were.
+    def extras(self, rx):
+        saved, self.r = self.r, rx
+        try:
+            for kind, p in (('rule_scalar', 0.2), ('rule_array', 0.15), ('inactive', 0.15),
+                            ('blas', 0.25)):
+                if rx.random() < p:
+                    getattr(self, 'x_' + kind)()
+        finally:
+            self.r = saved
+
+    @staticmethod
+    def rule_tables(name):
+        """Registers NAME_fwd, NAME_aug and NAME_rev as NAME's rules (ends the #ifndef)."""
+        return ['__attribute__((used)) void *__enzyme_register_derivative_%s[2] = {(void *)%s, '
+                '(void *)%s_fwd};' % (name, name, name),
+                '__attribute__((used)) void *__enzyme_register_gradient_%s[3] = {(void *)%s, '
+                '(void *)%s_aug, (void *)%s_rev};' % (name, name, name, name),
+                '#endif']
+
+    def x_rule_scalar(self):
+        name = self.fresh('fz_ruled')
+        c, cb = self.const(0.3, 1.2)
+        self.helper_order.append([
+            '__attribute__((noinline)) double %s(double u, double v) {' % name,
+            '  return sin(u) * v + %s * u * u;' % c, '}',
+            '#ifndef PRIMAL_ONLY',
+            'static double %s_fwd(double u, double du, double v, double dv) {' % name,
+            '  return (cos(u) * v + 2 * %s * u) * du + sin(u) * dv;' % c, '}',
+            'static double %s_aug(double u, double v) { return %s(u, v); }' % (name, name),
+            'typedef struct { double du, dv; } %s_adj;' % name,
+            'static %s_adj %s_rev(double u, double v, double dr) {' % (name, name),
+            '  %s_adj a = {dr * (cos(u) * v + 2 * %s * u), dr * sin(u)};' % (name, c),
+            '  return a;', '}',
+            ] + self.rule_tables(name))
+        t = self.fresh('t')
+        self.out.append('  double %s = %s(%s, %s);' % (t, name, self.sarg(self.env), self.sarg(self.env)))
+        self.add_sc(t, BOUND_ARRAY + cb * BOUND_ARRAY ** 2)
+        self.features.add('user-rule')
+
+    def x_rule_array(self):
+        if not self.env['arr']:
+            return
+        arr, ln, _ = self.r.choice(self.env['arr'])
+        name = self.fresh('fz_rulesq')
+        c, cb = self.const(0.2, 1.0)
+        self.helper_order.append([
+            '__attribute__((noinline)) double %s(const double *v, int n) {' % name,
+            '  double s = 0.0;', '  for (int i = 0; i < n; ++i)',
+            '    s += %s * v[i] * v[i];' % c, '  return s;', '}',
+            '#ifndef PRIMAL_ONLY',
+            'static double %s_fwd(const double *v, const double *dv, int n) {' % name,
+            '  double s = 0.0;', '  for (int i = 0; dv && i < n; ++i)',
+            '    s += 2 * %s * v[i] * dv[i];' % c, '  return s;', '}',
+            'typedef struct { void *tape; double r; } %s_aug_t;' % name,
+            '/* the reverse needs v as it is now: the caller may overwrite it */',
+            'static %s_aug_t %s_aug(const double *v, double *dv, int n) {' % (name, name),
+            '  double *t = dv ? malloc(n * sizeof(double)) : NULL;',
+            '  if (t)', '    memcpy(t, v, n * sizeof(double));',
+            '  %s_aug_t a = {t, %s(v, n)};' % (name, name), '  return a;', '}',
+            'static void %s_rev(const double *v, double *dv, int n, double dr, void *tape) {' % name,
+            '  double *t = tape;', '  for (int i = 0; dv && i < n; ++i)',
+            '    dv[i] += 2 * %s * dr * t[i];' % c, '  free(tape);', '}',
+            ] + self.rule_tables(name))
+        t = self.fresh('t')
+        self.out.append('  double %s = %s(%s, %s);' % (t, name, arr, ln))
+        self.add_sc(t, 6 * cb * BOUND_ARRAY ** 2)
+        self.features.add('user-rule-array')
+
+    def x_inactive(self):
+        name = self.fresh('fz_log')
+        self.helper_order.append([
+            'static int %s_calls;' % name,
+            '__attribute__((noinline)) void %s(double v) { %s_calls += v > 0; }' % (name, name),
+            '#ifndef PRIMAL_ONLY',
+            '__attribute__((used)) void *__enzyme_inactivefn_%s[] = {(void *)%s};' % (name, name),
+            '#endif'])
+        self.out.append('  %s(%s);' % (name, self.sarg(self.env)))
+        self.features.add('inactive-fn')
+
+    def x_blas(self):
+        r, arrs = self.r, self.env['arr']
+        if not arrs:
+            return
+        if '-lopenblas' not in self.libs:
+            self.libs.append('-lopenblas')
+        a, ln, _ = r.choice(arrs)
+        kind = r.choice(['dot', 'nrm2', 'axpy', 'gemv'])
+        t = self.fresh('t')
+        if kind == 'dot':
+            b, _, _ = r.choice(self.arrs_of(ln))
+            self.out.append('  double %s = cblas_ddot(%s, %s, 1, %s, 1);' % (t, ln, a, b))
+            self.add_sc(t, 6 * BOUND_ARRAY ** 2)
+        elif kind == 'nrm2':
+            # + 1e-3 only shifts it; nrm2 has no derivative where its vector is 0
+            self.out.append('  double %s = cblas_dnrm2(%s, %s, 1) + 1e-3;' % (t, ln, a))
+            self.add_sc(t, 3 * BOUND_ARRAY)
+        elif kind == 'axpy':
+            w = self.fresh('w')
+            self.out.append('  double %s[%s];' % (w, ln))
+            self.fill_array(w, ln)
+            alpha = '0.5 * tanh(%s)' % self.sarg(self.env)
+            self.out.append('  cblas_daxpy(%s, %s, %s, 1, %s, 1);' % (ln, alpha, a, w))
+            self.out.append('  cblas_dscal(%s, 0.5, %s, 1);' % (ln, w))
+            self.env['arr'].append((w, ln, BOUND_ARRAY))
+            self.reduce_array(w, ln, t)
+        else:
+            b, ln2, _ = r.choice(arrs)
+            m, y = self.fresh('mat'), self.fresh('w')
+            trans = r.random() < 0.5
+            rows, cols = (ln2, ln) if trans else (ln, ln2)   # y = op(M) b, M rows x cols
+            self.out += ['  double %s[%s * %s], %s[%s];' % (m, ln, ln2, y, ln),
+                         '  for (int i = 0; i < %s; ++i)' % rows,
+                         '    for (int j = 0; j < %s; ++j)' % cols,
+                         '      %s[i * %s + j] = 0.25 * %s[%s] * %s[%s];'
+                         % (m, cols, a, 'j' if trans else 'i', b, 'i' if trans else 'j'),
+                         '  cblas_dgemv(CblasRowMajor, %s, %s, %s, 0.25, %s, %s, %s, 1, 0.0, %s, 1);'
+                         % ('CblasTrans' if trans else 'CblasNoTrans', rows, cols, m, cols, b, y)]
+            self.env['arr'].append((y, ln, BOUND_ARRAY))
+            self.reduce_array(y, ln, t)
+        self.features.add('blas-' + kind)
+
     # ---------------------------------------------------------------- emit
     def emit(self, path):
         r = self.r
@@ -734,7 +870,8 @@ class Gen:
              % self.seed,
              '// build/bin/adjoint-cc -Itest/integration/include -O0|-O1|-O2|-O3 FILE -lm and run it',
              '// (-DFUZZ_VERBOSE prints every compared value; -DPRIMAL_ONLY builds without Adjoint).',
-             '#include "adjoint_test.h"',
+             '#include "adjoint_test.h"'] + (['// link: ' + ' '.join(self.libs), '#include <cblas.h>']
+                                            if self.libs else []) + [
              '#include <stdlib.h>',
              '#include <string.h>',
              '',

@@ -39,6 +39,8 @@ if [ "${1:-}" = --one ]; then
   res="$bin.result"
   : > "$res"
   mode=$(sed -n '1,5s/.*\(--mode [a-z]*\).*/ \1/p' "$src" | head -n 1)
+  # libraries the program links, named in it by a line "// link: -lopenblas"
+  libs=$(sed -n 's|^// link: ||p' "$src")
   cc=$FUZZ_CC
   case $src in *.cpp) cc=${FUZZ_CXX:-$FUZZ_CC} ;; esac
   record() { # level class log
@@ -59,7 +61,7 @@ if [ "${1:-}" = --one ]; then
     local try rc
     for try in 1 2; do
       # shellcheck disable=SC2086
-      $cc $1 "$src" -o "$bin$1" -lm > "$2" 2>&1
+      $cc $1 "$src" -o "$bin$1" -lm $libs > "$2" 2>&1
       rc=$?
       [ $rc -eq 0 ] && return 0
       if grep -q 'error: adjoint:' "$2" &&
@@ -71,7 +73,7 @@ if [ "${1:-}" = --one ]; then
         grep -q 'unable to load plugin' "$2" || break
         sleep 10
         # shellcheck disable=SC2086
-        $cc $1 "$src" -o "$bin$1" -lm > "$2" 2>&1 && return 0
+        $cc $1 "$src" -o "$bin$1" -lm $libs > "$2" 2>&1 && return 0
       done
     done
     return $rc
@@ -126,7 +128,7 @@ if [ "${1:-}" = --one ]; then
     case $src in *.cpp) plain=${FUZZ_CLANGXX:-$FUZZ_CLANG} ;; esac
     # shellcheck disable=SC2086
     if ! $plain -DPRIMAL_ONLY -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
-      -fno-omit-frame-pointer $FUZZ_INC "$src" -o "$bin-primal" -lm > "$log" 2>&1; then
+      -fno-omit-frame-pointer $FUZZ_INC "$src" -o "$bin-primal" -lm $libs > "$log" 2>&1; then
       record primal error "$log"
     elif ! ASAN_OPTIONS=detect_leaks=${FUZZ_LEAKS:-1} timeout 30 "$bin-primal" > "$log" 2>&1; then
       record primal error "$log"
