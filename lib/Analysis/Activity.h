@@ -28,9 +28,9 @@
 
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/DenseSet.h"
-#include <string>
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include <optional>
+#include <string>
 
 namespace llvm {
 class CallBase;

@@ -32,9 +32,6 @@ using namespace llvm;
 
 namespace adjoint {
 
-/// Types whose values have adjoints: floats, vectors of floats, and
-/// aggregates with a float somewhere (their other elements stay zero).
-
 /// X + Y over the float parts of floats, vectors and aggregates.
 Value *addValues(IRBuilderBase &B, Value *X, Value *Y) {
   Type *T = X->getType();

@@ -49,8 +49,6 @@ namespace adjoint {
 
 struct Rule;
 
-/// Types whose values have adjoints: floats, vectors of floats, and
-/// aggregates with a float somewhere (their other elements stay zero).
 /// X + Y over the float parts of floats, vectors and aggregates.
 llvm::Value *addValues(llvm::IRBuilderBase &B, llvm::Value *X, llvm::Value *Y);
 

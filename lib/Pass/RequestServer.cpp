@@ -6,12 +6,11 @@
 //===----------------------------------------------------------------------===//
 #include "Pass/RequestServer.h"
 
-#include "llvm/Demangle/Demangle.h"
-
 #include "Modes/GradientBuilder.h"
 #include "Requests/DiffRequest.h"
 #include "Support/Diagnostics.h"
 #include "llvm/Analysis/ValueTracking.h"
+#include "llvm/Demangle/Demangle.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
@@ -76,8 +75,6 @@ static bool resultIsUsed(const DiffRequest &Req) {
   return false;
 }
 
-/// Hands the request's result (null when unused) to the program and
-/// removes the request.
 /// Zeroes the shadows of globals that \p Derivative uses, before a request
 /// starts it: at a request, nothing has a derivative yet but its arguments.
 void RequestServer::zeroShadowGlobals(IRBuilder<> &B, Function &Derivative) {
@@ -91,6 +88,8 @@ void RequestServer::zeroShadowGlobals(IRBuilder<> &B, Function &Derivative) {
   }
 }
 
+/// Hands the request's result (null when unused) to the program and
+/// removes the request.
 void RequestServer::complete(DiffRequest &Req, IRBuilder<> &B, Value *Result) {
   CallInst &Call = *Req.Call;
   if (Result && Req.ResultPtr)
@@ -336,21 +335,6 @@ void RequestServer::serveForward(DiffRequest &Req) {
 
 /// Reverse mode (combined): the gradient function returns the adjoints of
 /// the active scalar arguments; shadows of duplicated pointers accumulate.
-enum TapeAndResult { NotAPair, TapeFirst, ResultFirst };
-
-/// How a struct returned by __enzyme_augmentfwd holds the tape and f's
-/// result \p Ret: {void *, T} or {T, void *}, both spellings users write.
-static TapeAndResult tapeAndResultOrder(Type *Declared, Type *Ret) {
-  auto *ST = dyn_cast<StructType>(Declared);
-  if (!ST || ST->getNumElements() != 2 || Ret->isVoidTy())
-    return NotAPair;
-  if (ST->getElementType(0)->isPointerTy() && ST->getElementType(1) == Ret)
-    return TapeFirst;
-  if (ST->getElementType(1)->isPointerTy() && ST->getElementType(0) == Ret)
-    return ResultFirst;
-  return NotAPair;
-}
-
 void RequestServer::serveReverse(DiffRequest &Req) {
   CallInst &Call = *Req.Call;
   Function &F = *Req.Fn;
@@ -383,7 +367,7 @@ void RequestServer::serveReverse(DiffRequest &Req) {
                                                        : GradientActivity::Const);
   }
   if (Req.Mode == DiffModeKind::ReverseAugmented && !Req.TapeBuffer) {
-    if (!Req.ResultType->isPointerTy() && !tapeAndResultOrder(Req.ResultType, Ret)) {
+    if (!Req.ResultType->isPointerTy() && tapeFieldOfPair(Req.ResultType, Ret) < 0) {
       Diags.error(Call, "__enzyme_augmentfwd returns the tape: declare it to return void * (or "
                         "a struct of the tape and '" + F.getName() + "''s " + typeName(Ret) +
                         " result); it is declared to return " + typeName(Req.ResultType));
@@ -460,7 +444,7 @@ void RequestServer::serveReverse(DiffRequest &Req) {
       Parts.push_back(B.CreateExtractValue(New, 1));
     if (Req.ResultType->isPointerTy())
       Parts.resize(1);
-    else if (tapeAndResultOrder(Req.ResultType, F.getReturnType()) == ResultFirst)
+    else if (tapeFieldOfPair(Req.ResultType, F.getReturnType()) == 1)
       std::swap(Parts[0], Parts[1]);
     return complete(Req, B, convertResult(B, Parts, Req.ResultType));
   }

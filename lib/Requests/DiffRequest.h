@@ -114,6 +114,12 @@ llvm::Function *requestedFunction(const llvm::CallBase &CB);
 /// ones this version does not implement (which are reported).
 bool isRequestEntryPoint(llvm::StringRef CalleeName);
 
+/// Where a struct of a tape and a value of type \p Result, in either order
+/// (`{void *, T}` or `{T, void *}`, both of which users write for
+/// __enzyme_augmentfwd and for augmented rules), holds the tape: field 0 or
+/// 1; -1 when \p Pair is no such struct.
+int tapeFieldOfPair(llvm::Type *Pair, llvm::Type *Result);
+
 /// Whether \p CalleeName is one of the type hints `__enzyme_float`,
 /// `__enzyme_double`, `__enzyme_integer`, `__enzyme_pointer`: Adjoint's
 /// type analysis proves what it needs or reports it, so a hint changes

@@ -13,6 +13,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/Twine.h"
 #include "Analysis/KnownFunctions.h"
+#include "Requests/DiffRequest.h"
 #include "Rules/Rules.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Constants.h"
@@ -298,12 +299,8 @@ static std::pair<int, int> augmentedFields(Type *AugRet, Type *FRet) {
     return {AugRet->isPointerTy() ? Whole : None, None};
   if (AugRet == FRet)
     return {None, Whole};
-  if (auto *ST = dyn_cast<StructType>(AugRet); ST && ST->getNumElements() == 2) {
-    if (ST->getElementType(0)->isPointerTy() && ST->getElementType(1) == FRet)
-      return {0, 1};
-    if (ST->getElementType(1)->isPointerTy() && ST->getElementType(0) == FRet)
-      return {1, 0};
-  }
+  if (int Tape = tapeFieldOfPair(AugRet, FRet); Tape >= 0)
+    return {Tape, 1 - Tape};
   return {None, None};
 }
 

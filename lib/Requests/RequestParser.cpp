@@ -57,6 +57,16 @@ bool isRequestEntryPoint(StringRef Name) {
   return sourceName(Name).starts_with("__enzyme_");
 }
 
+int tapeFieldOfPair(Type *Pair, Type *Result) {
+  auto *ST = dyn_cast<StructType>(Pair);
+  if (!ST || ST->getNumElements() != 2 || Result->isVoidTy())
+    return -1;
+  for (unsigned K : {0u, 1u})
+    if (ST->getElementType(K)->isPointerTy() && ST->getElementType(1 - K) == Result)
+      return K;
+  return -1;
+}
+
 bool isTypeHint(StringRef Name) {
   Name = sourceName(Name);
   return Name == "__enzyme_float" || Name == "__enzyme_double" ||
@@ -152,7 +162,6 @@ static std::string typeName(Type *T) {
   T->print(OS);
   return S;
 }
-
 
 namespace {
 
