@@ -18,6 +18,7 @@
 //===----------------------------------------------------------------------===//
 #include "Modes/GradientBuilder.h"
 
+#include "Analysis/AccessTypes.h"
 #include "Analysis/KnownFunctions.h"
 #include "Modes/LowerCalls.h"
 #include "llvm/Analysis/ValueTracking.h"
@@ -130,42 +131,17 @@ static std::optional<GradientBuilder::CopyLayout> layoutOfTBAAStruct(MemTransfer
 /// point into (buffers swapped between loop iterations, a vector's buffer
 /// before and after it grows); null is no object.
 Type *GradientBuilder::accessedType(Value *Ptr) const {
-  auto objectsOf = [](Value *P) {
-    SmallVector<const Value *, 4> Objects;
-    getUnderlyingObjects(P, Objects);
-    erase_if(Objects, [](const Value *O) { return isa<ConstantPointerNull, UndefValue>(O); });
-    return Objects;
-  };
-  SmallVector<const Value *, 4> Targets = objectsOf(Ptr);
-  auto reaches = [&](Value *P) {
-    return any_of(objectsOf(P), [&](const Value *O) { return is_contained(Targets, O); });
-  };
-  Type *Found = nullptr;
-  for (BasicBlock *BB : Blocks)
-    for (Instruction &I : *BB) {
-      Type *T = nullptr;
-      // Memory a call may read or write (a recursive callee kept as a call,
-      // an external function) is accessed in types this function does not
-      // show: its layout is unknown here.
-      if (auto *CB = dyn_cast<CallBase>(&I);
-          CB && !isa<MemIntrinsic>(CB) && !CB->isLifetimeStartOrEnd() &&
-          !isa<DbgInfoIntrinsic>(CB) && !isAllocation(*CB) && !isFree(*CB) &&
-          !isInactiveCall(*CB) && !CB->doesNotAccessMemory() &&
-          any_of(CB->args(), [&](Value *A) { return A->getType()->isPointerTy() && reaches(A); }))
-        return nullptr;
-      if (auto *L = dyn_cast<LoadInst>(&I); L && reaches(L->getPointerOperand()))
-        T = L->getType();
-      else if (auto *S = dyn_cast<StoreInst>(&I); S && reaches(S->getPointerOperand()))
-        T = S->getValueOperand()->getType();
-      if (T)
-        T = T->getScalarType();
-      if (!T)
-        continue;
-      if (Found && Found != T)
-        return nullptr;
-      Found = T;
-    }
-  return Found;
+  // Memory a call may read or write (a recursive callee kept as a call, an
+  // external function) is accessed in types this function does not show.
+  SmallSetVector<Type *, 4> Types;
+  if (!accessTypesOf(Blocks, Ptr,
+                     [&](const CallBase &CB) {
+                       return isAllocation(CB) || isFree(CB) || isInactiveCall(CB);
+                     },
+                     Types) ||
+      Types.size() != 1)
+    return nullptr;
+  return Types.front();
 }
 
 const GradientBuilder::CopyLayout *GradientBuilder::copyLayout(MemTransferInst &MT) const {

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "Modes/Prepare.h"
 
+#include "Analysis/AccessTypes.h"
 #include "Modes/LowerCalls.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Function.h"
@@ -203,33 +204,15 @@ static bool floatLoadsOfReinterpretedIntegers(Function &F) {
 /// call that may access it in types not shown here. Integer accesses do
 /// not count (they are what is being typed).
 static Type *floatTypeOfMemory(Function &F, Value *Ptr) {
-  auto objectsOf = [](const Value *P) {
-    SmallVector<const Value *, 4> Objects;
-    getUnderlyingObjects(P, Objects);
-    erase_if(Objects, [](const Value *O) { return isa<ConstantPointerNull, UndefValue>(O); });
-    return Objects;
-  };
-  SmallVector<const Value *, 4> Targets = objectsOf(Ptr);
-  if (Targets.empty())
+  SmallVector<BasicBlock *, 16> Blocks(llvm::make_pointer_range(F));
+  SmallSetVector<Type *, 4> Types;
+  if (!accessTypesOf(Blocks, Ptr, [](const CallBase &) { return false; }, Types))
     return nullptr;
-  auto reaches = [&](const Value *P) {
-    return any_of(objectsOf(P), [&](const Value *O) { return is_contained(Targets, O); });
-  };
   Type *Found = nullptr;
-  for (Instruction &I : instructions(F)) {
-    Type *T = nullptr;
-    if (auto *L = dyn_cast<LoadInst>(&I); L && reaches(L->getPointerOperand()))
-      T = L->getType()->getScalarType();
-    else if (auto *S = dyn_cast<StoreInst>(&I); S && reaches(S->getPointerOperand()))
-      T = S->getValueOperand()->getType()->getScalarType();
-    else if (auto *CB = dyn_cast<CallBase>(&I);
-             CB && !isa<MemIntrinsic>(CB) && !CB->isLifetimeStartOrEnd() &&
-             !isa<DbgInfoIntrinsic>(CB) && !CB->doesNotAccessMemory() &&
-             any_of(CB->args(), [&](Value *A) { return A->getType()->isPointerTy() && reaches(A); }))
-      return nullptr;
-    if (!T || T->isIntegerTy())
+  for (Type *T : Types) {
+    if (T->isIntegerTy())
       continue;
-    if (!T->isFloatingPointTy() || (Found && Found != T))
+    if (!T->isFloatingPointTy() || Found)
       return nullptr;
     Found = T;
   }

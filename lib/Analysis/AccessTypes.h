@@ -1,0 +1,38 @@
+//===- Analysis/AccessTypes.h - the types memory is accessed as -*- C++ -*-===//
+//
+/// \file
+/// What a function's loads and stores show of the memory a pointer may
+/// reach: the scalar types it is read and written as. Reverse mode reads
+/// the layout of a copy from it, and normalization the float type of an
+/// integer constant stored there.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ADJOINT_ANALYSIS_ACCESSTYPES_H
+#define ADJOINT_ANALYSIS_ACCESSTYPES_H
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SetVector.h"
+
+namespace llvm {
+class BasicBlock;
+class CallBase;
+class Type;
+class Value;
+} // namespace llvm
+
+namespace adjoint {
+
+/// Adds to \p Types the scalar types (element types of vectors) in which
+/// the loads and stores of \p Blocks access the objects \p Ptr may point
+/// to. Returns false when a call in \p Blocks that is given such memory may
+/// access it in types not shown here: one that reads or writes memory,
+/// other than a memory intrinsic or marker, for which \p SeenThrough (an
+/// allocator, a free, a call known to carry no derivative) is false.
+bool accessTypesOf(llvm::ArrayRef<llvm::BasicBlock *> Blocks, const llvm::Value *Ptr,
+                   llvm::function_ref<bool(const llvm::CallBase &)> SeenThrough,
+                   llvm::SmallSetVector<llvm::Type *, 4> &Types);
+
+} // namespace adjoint
+
+#endif
