@@ -35,9 +35,12 @@ returns a double or nothing. Its body is a random sequence of blocks:
     they were): a scalar helper with user rules of both modes
     (__enzyme_register_derivative_ and __enzyme_register_gradient_), an array
     reduction with such rules (its augmented rule tapes a copy of the array), a
-    function listed in __enzyme_inactivefn, and BLAS calls (cblas_ddot, dnrm2, daxpy
-    with dscal, dgemv either way) through Adjoint's library rules, linked with the
-    system OpenBLAS (the program names -lopenblas in a "// link:" line).
+    function listed in __enzyme_inactivefn or marked enzyme_inactive, a global listed
+    in __enzyme_inactive_global (reset and counted in by f), a helper declared to
+    behave like log (__enzyme_function_like, or the enzyme_function_like attribute),
+    and BLAS calls (cblas_ddot, dnrm2, daxpy with dscal, dgemv either way) through
+    Adjoint's library rules, linked with the system OpenBLAS (the program names
+    -lopenblas in a "// link:" line).
 Every value is bounded by construction (the generator tracks a bound of every
 expression and squashes with tanh where it would grow), so the program is well-defined
 C for any input in [-1, 1] (run-fuzz.sh checks that under ASan and UBSan).
@@ -737,14 +740,15 @@ class Gen:
     # ---------------------------------------------------------------- extras
     # What the engine learned after this generator's first version: user rules of both
     # modes (a scalar function, and an array reduction whose rules tape a copy),
-    # functions listed as inactive, and BLAS routines through their library rules.
+    # inactive functions and globals, functions that behave like a math function (in
+    # a table or as attributes), and BLAS routines through their library rules.
     # Drawn from a stream of their own after the body's blocks, so that programs without
     # them stay as they were.
     def extras(self, rx):
         saved, self.r = self.r, rx
         try:
             for kind, p in (('rule_scalar', 0.2), ('rule_array', 0.15), ('inactive', 0.15),
-                            ('blas', 0.25)):
+                            ('blas', 0.25), ('inactive_global', 0.15), ('function_like', 0.15)):
                 if rx.random() < p:
                     getattr(self, 'x_' + kind)()
         finally:
@@ -810,14 +814,52 @@ class Gen:
 
     def x_inactive(self):
         name = self.fresh('fz_log')
-        self.helper_order.append([
-            'static int %s_calls;' % name,
-            '__attribute__((noinline)) void %s(double v) { %s_calls += v > 0; }' % (name, name),
-            '#ifndef PRIMAL_ONLY',
-            '__attribute__((used)) void *__enzyme_inactivefn_%s[] = {(void *)%s};' % (name, name),
-            '#endif'])
+        lines = ['static int %s_calls;' % name]
+        if self.r.random() < 0.5:   # the attribute (the drivers know it; plain clang warns)
+            lines.append('__attribute__((noinline, enzyme_inactive)) void %s(double v) '
+                         '{ %s_calls += v > 0; }' % (name, name))
+            self.features.add('inactive-attribute')
+        else:
+            lines += ['__attribute__((noinline)) void %s(double v) { %s_calls += v > 0; }'
+                      % (name, name), '#ifndef PRIMAL_ONLY',
+                      '__attribute__((used)) void *__enzyme_inactivefn_%s[] = {(void *)%s};'
+                      % (name, name), '#endif']
+            self.features.add('inactive-fn')
+        self.helper_order.append(lines)
         self.out.append('  %s(%s);' % (name, self.sarg(self.env)))
-        self.features.add('inactive-fn')
+
+    def x_inactive_global(self):
+        """A global that f resets and counts in: its value depends on no input."""
+        g = self.fresh('fz_count')
+        self.helper_order.append([
+            'static double %s;' % g, '#ifndef PRIMAL_ONLY',
+            '__attribute__((used)) void *__enzyme_inactive_global_%s = &%s;' % (g, g), '#endif'])
+        ln = self.r.choice(self.lens())
+        t = self.fresh('t')
+        self.out += ['  %s = 0.0;' % g, '  for (int i = 0; i < %s; ++i)' % ln,
+                     '    %s += 0.5;' % g,
+                     '  double %s = %s * (%s);' % (t, g, self.sarg(self.env))]
+        self.add_sc(t, 3 * BOUND_ARRAY)
+        self.features.add('inactive-global')
+
+    def x_function_like(self):
+        """A helper that computes log another way, declared to behave like log."""
+        name = self.fresh('fz_mylog')
+        lines = []
+        if self.r.random() < 0.5:
+            lines.append('__attribute__((noinline, enzyme_function_like("log"))) double %s(double v) '
+                         '{ return 2.0 * log(sqrt(v)); }' % name)
+            self.features.add('function-like-attribute')
+        else:
+            lines += ['__attribute__((noinline)) double %s(double v) { return 2.0 * log(sqrt(v)); }'
+                      % name, '#ifndef PRIMAL_ONLY',
+                      '__attribute__((used)) void *__enzyme_function_like_%s[2] = {(void *)%s, '
+                      '(void *)"log"};' % (name, name), '#endif']
+            self.features.add('function-like')
+        self.helper_order.append(lines)
+        t = self.fresh('t')
+        self.out.append('  double %s = %s(1.5 + tanh(%s));' % (t, name, self.sarg(self.env)))
+        self.add_sc(t, 1.0)
 
     def x_blas(self):
         r, arrs = self.r, self.env['arr']
