@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Modes/GradientBuilder.h"
+#include "Modes/IndirectCalls.h"
 
 #include "Analysis/KnownFunctions.h"
 #include "Modes/ReverseMode.h"
@@ -30,7 +31,8 @@ bool GradientBuilder::keepsCall(const CallBase &CB) {
   const Function *Callee = CB.getCalledFunction();
   return isa<CallInst>(CB) && Callee &&
          (!Callee->isDeclaration() || hasUserRule(*Callee)) && !Callee->isVarArg() &&
-         !Callee->getName().starts_with("adjoint.") && !isInactiveCall(CB) &&
+         (!Callee->getName().starts_with("adjoint.") || isDispatcher(*Callee)) &&
+         !isInactiveCall(CB) &&
          !findCallRule(CB);
 }
 

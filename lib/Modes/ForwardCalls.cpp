@@ -47,10 +47,10 @@ void TangentBuilder::visitCallBase(CallBase &CB) {
       return;
     if (CB.isInlineAsm())
       return fail(CB, "cannot differentiate inline assembly that reads a derivative");
-    if (auto *CI = dyn_cast<CallInst>(&CB))
-      return dispatchIndirectCall(*CI);
-    return fail(CB, "cannot differentiate an indirect call that may throw (invoke) "
-                               "yet; make the callee noexcept or compile with -fno-exceptions");
+    // Calls that may reach a function of the module went to a dispatcher
+    // (IndirectCalls.h) when the body was prepared.
+    return fail(CB, "cannot differentiate an indirect call: no function of its type has its "
+                    "address taken in this translation unit");
   }
   if (isInactiveCall(CB))
     return;
@@ -101,83 +101,6 @@ void TangentBuilder::visitCallBase(CallBase &CB) {
                             "': it is not defined in this translation unit and has no "
                             "derivative rule; define it here (or build with -flto and the "
                             "Adjoint linker plugin), or pass its arguments as enzyme_const");
-}
-
-/// Functions of this module that an indirect call of type \p FTy may reach:
-/// those whose address is taken (and that Adjoint did not generate).
-static SmallVector<Function *, 4> indirectCallees(Module &M, FunctionType *FTy) {
-  SmallVector<Function *, 4> Candidates;
-  for (Function &F : M)
-    if (!F.isDeclaration() && F.getFunctionType() == FTy && F.hasAddressTaken() &&
-        !F.getName().starts_with("fwddiff.") && !F.getName().ends_with(".adjoint.prepared"))
-      Candidates.push_back(&F);
-  return Candidates;
-}
-
-/// An indirect call becomes a dispatch on the function pointer: one branch
-/// per function it may reach, each calling that function's tangent; a
-/// pointer to any other function stops the program with a message rather
-/// than return a wrong derivative.
-void TangentBuilder::dispatchIndirectCall(CallInst &CI) {
-  Module &Mod = *Tangent.getParent();
-  SmallVector<Function *, 4> Candidates = indirectCallees(Mod, CI.getFunctionType());
-  if (Candidates.empty())
-    return fail(CI, "cannot differentiate an indirect call: no function of its type "
-                               "has its address taken in this translation unit");
-  SmallVector<bool, 8> Mask;
-  for (Value *A : CI.args())
-    Mask.push_back(hasTangent(A));
-  LLVMContext &Ctx = Tangent.getContext();
-  BasicBlock *Head = CI.getParent();
-  BasicBlock *Join = Head->splitBasicBlock(CI.getIterator(), "indirect.join");
-  Head->getTerminator()->eraseFromParent();
-
-  BasicBlock *Fail = BasicBlock::Create(Ctx, "indirect.unknown", &Tangent, Join);
-  B.SetInsertPoint(Fail);
-  B.CreateCall(Mod.getOrInsertFunction("puts", B.getInt32Ty(), B.getPtrTy()),
-               {B.CreateGlobalStringPtr("adjoint: an indirect call in differentiated code "
-                                        "reached a function that has no derivative")});
-  B.CreateCall(Mod.getOrInsertFunction("abort", B.getVoidTy()));
-  B.CreateUnreachable();
-
-  bool HasResult = !CI.getType()->isVoidTy();
-  bool HasLanes = ForwardMode::returnsTangent(CI.getType());
-  B.SetInsertPoint(Join, Join->begin());
-  PHINode *Primal = HasResult ? B.CreatePHI(CI.getType(), Candidates.size()) : nullptr;
-  Lanes L;
-  for (unsigned K = 0; HasLanes && K < Width; ++K)
-    L.push_back(B.CreatePHI(CI.getType(), Candidates.size(), CI.getName() + ".tan"));
-
-  BasicBlock *Test = Head;
-  for (auto [I, Callee] : enumerate(Candidates)) {
-    BasicBlock *Call = BasicBlock::Create(Ctx, "indirect." + Callee->getName(), &Tangent, Join);
-    BasicBlock *Next = I + 1 < Candidates.size()
-                           ? BasicBlock::Create(Ctx, "indirect.next", &Tangent, Join)
-                           : Fail;
-    B.SetInsertPoint(Test);
-    B.CreateCondBr(B.CreateICmpEQ(CI.getCalledOperand(), Callee), Call, Next);
-    B.SetInsertPoint(Call);
-    Function *Fn = Mode.getTangentFunction(*Callee, Mask, Width, &Tangent, nullptr,
-                                           passesNullShadows(CI));
-    SmallVector<Value *, 16> Args;
-    for (auto [A, Shadowed] : zip(CI.args(), Mask)) {
-      Args.push_back(A);
-      for (unsigned K = 0; Shadowed && K < Width; ++K)
-        Args.push_back(tangentOrZero(A, K));
-    }
-    CallInst *New = B.CreateCall(Fn, Args);
-    New->setDebugLoc(CI.getDebugLoc());
-    if (HasResult)
-      Primal->addIncoming(HasLanes ? B.CreateExtractValue(New, 0) : New, Call);
-    for (unsigned K = 0; HasLanes && K < Width; ++K)
-      cast<PHINode>(L[K])->addIncoming(B.CreateExtractValue(New, K + 1), Call);
-    B.CreateBr(Join);
-    Test = Next;
-  }
-  bool Active = Activity.isActive(&CI);
-  replaceCall(CI, Primal);
-  if (HasLanes && Active)
-    setLanes(Primal, L);
 }
 
 /// Lane moves (vector.reverse, masked loads and stores, ...): the same

@@ -8,6 +8,7 @@
 #include "Modes/ForwardMode.h"
 
 #include "Analysis/KnownFunctions.h"
+#include "Modes/IndirectCalls.h"
 #include "Requests/Registrations.h"
 #include "Support/Options.h"
 #include "Modes/TangentBuilder.h"
@@ -136,6 +137,10 @@ bool ForwardMode::generateBody(Function &Tangent) {
     Next += 1 + (Key.Activity[A.getArgNo()] == '1' ? Key.Width : 0);
   }
   Set.copyPreparedBody(*Key.Primal, Tangent, PrimalArgs);
+  // Through a pointer to an unknown function, a tangent would be lost; with
+  // none passed (the call may only read globals), it is the primal's call.
+  if (isDispatcher(*Key.Primal) && StringRef(Key.Activity).contains('1'))
+    stopAtUnknownTargets(Tangent);
   return TangentBuilder(*this, Tangent, Key, Set.diagnostics()).run();
 }
 

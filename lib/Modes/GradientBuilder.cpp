@@ -310,7 +310,8 @@ bool GradientBuilder::checkSupported() {
                 "global array, and the function reads or writes the memory on both sides as "
                 "different types (or not at all); copy the elements in a loop");
       else if (!Callee)
-        fail(I, "reverse mode cannot differentiate an indirect call yet");
+        fail(I, "cannot differentiate an indirect call: no function of its type has its "
+                "address taken in this translation unit");
       else if (!Callee->isDeclaration())
         fail(I, "reverse mode cannot differentiate this call to '" +
                     demangle(Callee->getName()) +

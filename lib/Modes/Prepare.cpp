@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Modes/Prepare.h"
+#include "Modes/IndirectCalls.h"
 
 #include "Analysis/AccessTypes.h"
 #include "Modes/LowerCalls.h"
@@ -80,6 +81,7 @@ Function *prepareClone(Function &F, FunctionAnalysisManager &FAM) {
   Clone->removeFnAttr(Attribute::NoInline);
   Clone->removeFnAttr(Attribute::AlwaysInline);
   removeUnreachableBlocks(*Clone);
+  dispatchIndirectCalls(*Clone);
   normalize(*Clone, FAM);
   return Clone;
 }

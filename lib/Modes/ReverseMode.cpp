@@ -11,6 +11,7 @@
 
 #include "Analysis/KnownFunctions.h"
 #include "Modes/GradientBuilder.h"
+#include "Modes/IndirectCalls.h"
 #include "Modes/LowerCalls.h"
 #include "Modes/Prepare.h"
 #include "Requests/Registrations.h"
@@ -115,17 +116,21 @@ static bool isRecursive(Function &F) {
 
 /// Inlines every call to a non-recursive function defined in the module;
 /// calls to recursive ones stay (and are reported if they matter), and so
-/// do calls to functions with a user rule, whose body must not be used.
+/// do calls to functions with a user rule, whose body must not be used, and
+/// to dispatchers (calls through pointers, IndirectCalls.h), which would
+/// bring every possible target into each call site.
 static void inlineDefinedCallees(Function &F, Function &Primal) {
   DenseMap<Function *, bool> Recursive;
   // Deep chains of small wrappers (C++ libraries at -O0) take many rounds.
   for (unsigned Round = 0; Round < 64; ++Round) {
+    dispatchIndirectCalls(F); // those of the bodies inlined last round
     SmallVector<CallBase *, 8> Calls;
     for (Instruction &I : instructions(F))
       if (auto *CB = dyn_cast<CallBase>(&I))
         if (Function *Callee = CB->getCalledFunction();
             Callee && !Callee->isDeclaration() && Callee != &Primal && !Callee->isVarArg() &&
             !Callee->getName().starts_with("adjoint.") && !hasUserRule(*Callee) &&
+            !isDispatcher(*Callee) &&
             !isInactiveCall(*CB) && !findCallRule(*CB)) {
           auto [It, New] = Recursive.try_emplace(Callee, false);
           if (New)
@@ -280,6 +285,8 @@ bool ReverseMode::generateBody(Function &Fn) {
     Next += C == GradientActivity::Duplicated ? 2 : 1;
   }
   Set.copyPreparedBody(*Key.Primal, *Forward, PrimalArgs);
+  if (isDispatcher(*Key.Primal))
+    stopAtUnknownTargets(*Forward); // only made when derivatives flow through
   inlineDefinedCallees(*Forward, *Key.Primal);
   keptInvokesAsCalls(*Forward);
   lowerAllocationsForReverse(*Forward);

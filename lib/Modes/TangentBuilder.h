@@ -81,7 +81,6 @@ private:
   // Calls.
   void callTangentFunction(llvm::CallBase &CB, llvm::Function &Callee);
   void applyLinearCall(llvm::CallBase &CB);
-  void dispatchIndirectCall(llvm::CallInst &CI);
   void shadowAllocation(llvm::CallBase &CB);
   void shadowRealloc(llvm::CallBase &CB);
   void shadowFree(llvm::CallBase &CB);

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 #include "Pass/AdjointPass.h"
 
+#include "Modes/IndirectCalls.h"
 #include "Pass/RequestServer.h"
 #include "Requests/DiffRequest.h"
 #include "Requests/Registrations.h"
@@ -191,6 +192,7 @@ PreservedAnalyses AdjointPass::run(Module &M, ModuleAnalysisManager &MAM) {
   Server.finish();
   cleanUpMarkers(M);
   eraseUnusedLibraryRules(M);
+  eraseUnusedDispatchers(M);
   for (Function *F : EntryPoints)
     if (F->use_empty())
       F->eraseFromParent();

@@ -125,13 +125,27 @@ void RequestServer::serve(CallInst &Call) {
     Call.eraseFromParent();
     return;
   }
+  if (isVirtualReverse(Name)) {
+    // The shadow of a function pointer. A call through a pointer is
+    // differentiated by what the primal pointer points to (IndirectCalls.h),
+    // so the shadow is never called: the function itself serves.
+    if (Call.arg_size() != 1 || !Call.getArgOperand(0)->getType()->isPointerTy() ||
+        !Call.getType()->isPointerTy()) {
+      Diags.error(Call, "__enzyme_virtualreverse takes a function pointer and returns its "
+                        "shadow: declare it `void *__enzyme_virtualreverse(void *)`");
+      return fail(Call);
+    }
+    Call.replaceAllUsesWith(Call.getArgOperand(0));
+    Call.eraseFromParent();
+    return;
+  }
   std::optional<DiffModeKind> Mode = requestModeOf(Name);
   if (!Mode) {
     Diags.error(Call, "'" + demangle(Name) +
                           "' is not supported yet: without it the program would be wrong, so "
                           "it is an error; this version of Adjoint implements __enzyme_fwddiff, "
-                          "__enzyme_autodiff, __enzyme_augmentfwd, __enzyme_reverse and "
-                          "__enzyme_augmentsize (and the type hints __enzyme_float, "
+                          "__enzyme_autodiff, __enzyme_augmentfwd, __enzyme_reverse, "
+                          "__enzyme_augmentsize and __enzyme_virtualreverse (and the type hints __enzyme_float, "
                           "__enzyme_double, __enzyme_integer and __enzyme_pointer, which "
                           "change nothing)");
     return fail(Call);

@@ -126,6 +126,10 @@ int tapeFieldOfPair(llvm::Type *Pair, llvm::Type *Result);
 /// nothing and its call is removed.
 bool isTypeHint(llvm::StringRef CalleeName);
 
+/// Whether \p CalleeName is `__enzyme_virtualreverse` (the shadow of a
+/// function pointer, which is the function itself: IndirectCalls.h).
+bool isVirtualReverse(llvm::StringRef CalleeName);
+
 /// Parses and validates \p Call; reports every problem through \p Diags and
 /// returns nothing when the request cannot be honoured.
 std::optional<DiffRequest> parseRequest(llvm::CallInst &Call, DiffModeKind Mode,

@@ -73,6 +73,10 @@ bool isTypeHint(StringRef Name) {
          Name == "__enzyme_integer" || Name == "__enzyme_pointer";
 }
 
+bool isVirtualReverse(StringRef Name) {
+  return sourceName(Name) == "__enzyme_virtualreverse";
+}
+
 Function *requestEntryOf(const CallBase &CB) {
   auto *F = dyn_cast<Function>(CB.getCalledOperand()->stripPointerCasts());
   return F && F->isDeclaration() && isRequestEntryPoint(F->getName()) ? F : nullptr;

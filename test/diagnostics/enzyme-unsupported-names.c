@@ -1,6 +1,6 @@
 // Every part of Enzyme's interface that Adjoint does not implement yet is an
 // error at its use, never ignored and never left to the linker: entry
-// points (batch, sparse, error estimates, virtual reverse, split forward),
+// points (batch, sparse, error estimates, split forward),
 // tables (allocators, split-mode rules) and markers (no-free tapes, runtime
 // activity, vector arguments, no return). Type hints are understood: they
 // change nothing. C++ templates of unsupported entry points are named too.
@@ -15,7 +15,6 @@ extern int enzyme_nofree, enzyme_runtime_activity, enzyme_vector, enzyme_noret;
 double __enzyme_batch(void *, ...);
 double __enzyme_todense(void *, ...);
 double __enzyme_error_estimate(void *, ...);
-void *__enzyme_virtualreverse(void *);
 void __enzyme_double(void *, long);
 
 static double f(double x) { return x * x; }
@@ -30,8 +29,6 @@ double t(double x) { return __enzyme_todense((void *)f, x); }
 // CHECK-DAG: error: adjoint: '__enzyme_todense' is not supported yet
 double e(double x) { return __enzyme_error_estimate((void *)f, x); }
 // CHECK-DAG: error: adjoint: '__enzyme_error_estimate' is not supported yet
-void *v(void) { return __enzyme_virtualreverse((void *)f); }
-// CHECK-DAG: error: adjoint: '__enzyme_virtualreverse' is not supported yet
 
 double m1(double x) { return __enzyme_autodiff((void *)f, enzyme_nofree, x); }
 // CHECK-DAG: error: adjoint: unknown or unsupported marker 'enzyme_nofree'

@@ -741,14 +741,17 @@ class Gen:
     # What the engine learned after this generator's first version: user rules of both
     # modes (a scalar function, and an array reduction whose rules tape a copy),
     # inactive functions and globals, functions that behave like a math function (in
-    # a table or as attributes), and BLAS routines through their library rules.
+    # a table or as attributes), BLAS routines through their library rules, and calls
+    # through tables of function pointers (a scalar callback, one that updates an array
+    # in place), indexed by n when f has it so that the calls stay indirect.
     # Drawn from a stream of their own after the body's blocks, so that programs without
     # them stay as they were.
     def extras(self, rx):
         saved, self.r = self.r, rx
         try:
             for kind, p in (('rule_scalar', 0.2), ('rule_array', 0.15), ('inactive', 0.15),
-                            ('blas', 0.25), ('inactive_global', 0.15), ('function_like', 0.15)):
+                            ('blas', 0.25), ('inactive_global', 0.15), ('function_like', 0.15),
+                            ('callback', 0.2), ('callback_inplace', 0.15)):
                 if rx.random() < p:
                     getattr(self, 'x_' + kind)()
         finally:
@@ -860,6 +863,46 @@ class Gen:
         t = self.fresh('t')
         self.out.append('  double %s = %s(1.5 + tanh(%s));' % (t, name, self.sarg(self.env)))
         self.add_sc(t, 1.0)
+
+    def pick_index(self, var, k):
+        """An index into a table of K entries that the optimizer cannot fold when f has n."""
+        return '(%s + %s) %% %d' % (var, 'n' if self.has_n else str(self.r.randint(0, k - 1)), k)
+
+    def x_callback(self):
+        name = self.fresh('fz_cb')
+        c, _ = self.const(0.2, 0.8)
+        self.helper_order.append([
+            'static double %s_sq(double u) { return %s * u * u; }' % (name, c),
+            'static double %s_wave(double u) { return sin(u) + 0.3 * u; }' % name,
+            'static double (*%s_tab[3])(double) = {%s_sq, %s_wave, tanh};' % (name, name, name)])
+        t = self.fresh('t')
+        self.out += ['  double %s = 0.0;' % t, '  for (int k = 0; k < 3; ++k)',
+                     '    %s += %s_tab[%s](tanh(%s));' % (t, name, self.pick_index('k', 3),
+                                                         self.sarg(self.env))]
+        self.add_sc(t, 6.0)
+        self.features.add('callback')
+
+    def x_callback_inplace(self):
+        arrs = self.env['arr']
+        if not arrs:
+            return
+        _, ln, _ = self.r.choice(arrs)
+        name, w, t = self.fresh('fz_op'), self.fresh('w'), self.fresh('t')
+        self.helper_order.append([
+            'static void %s_scale(double *v, int len) {' % name,
+            '  for (int i = 0; i < len; ++i)', '    v[i] *= 0.9;', '}',
+            'static void %s_mix(double *v, int len) {' % name,
+            '  for (int i = len - 1; i > 0; --i)',
+            '    v[i] = 0.5 * v[i] + 0.4 * tanh(v[i - 1]) * v[i - 1] / (1.0 + fabs(v[i - 1]));',
+            '}',
+            'static void (*%s_tab[2])(double *, int) = {%s_scale, %s_mix};' % (name, name, name)])
+        self.out.append('  double %s[%s];' % (w, ln))
+        self.fill_array(w, ln)
+        self.out += ['  for (int k = 0; k < 3; ++k)',
+                     '    %s_tab[%s](%s, %s);' % (name, self.pick_index('k', 2), w, ln)]
+        self.env['arr'].append((w, ln, BOUND_ARRAY))
+        self.reduce_array(w, ln, t)
+        self.features.add('callback-inplace')
 
     def x_blas(self):
         r, arrs = self.r, self.env['arr']

@@ -1,0 +1,56 @@
+//===- Modes/IndirectCalls.h - calls through function pointers --*- C++ -*-===//
+//
+/// \file
+/// A call through a function pointer (a virtual call, a callback) becomes,
+/// in the clone that is differentiated, a direct call to a dispatcher: a
+/// function of the module that compares the pointer, passed as an integer,
+/// with every function the call may reach and calls the one it is. Both
+/// modes then differentiate the dispatcher as any other function: forward
+/// mode calls its tangent, reverse mode keeps it as a call (it is never
+/// inlined) whose augmented and reverse halves branch the same way, the
+/// reverse half on the pointer the forward half saw. A virtual call inside
+/// a virtual call (a tree of objects) is a recursive call of the dispatcher.
+///
+/// The functions a call may reach are those of the module of its type and
+/// calling convention whose address is taken, and the declarations with a
+/// derivative (a math rule, a user rule, an inactive marking). A pointer to
+/// any other function takes the dispatcher's last branch: the indirect call
+/// itself, marked. Where derivatives flow through it, each mode turns that
+/// branch into a stop with a message (stopAtUnknownTargets), never a wrong
+/// derivative; where none do, it stays the primal's call.
+//
+//===----------------------------------------------------------------------===//
+#ifndef ADJOINT_MODES_INDIRECTCALLS_H
+#define ADJOINT_MODES_INDIRECTCALLS_H
+
+namespace llvm {
+class CallBase;
+class Function;
+class Module;
+} // namespace llvm
+
+namespace adjoint {
+
+/// Rewrites the calls through function pointers in \p F that may reach a
+/// function of the module as calls to dispatchers (made on first use);
+/// returns whether it changed anything. Those that may reach none stay.
+bool dispatchIndirectCalls(llvm::Function &F);
+
+/// Whether \p F is a dispatcher made by dispatchIndirectCalls.
+bool isDispatcher(const llvm::Function &F);
+
+/// Whether \p CB is a dispatcher's last branch: a call through a pointer to
+/// a function the module does not know.
+bool isUnknownTargetCall(const llvm::CallBase &CB);
+
+/// In the derivative of a dispatcher that derivatives flow through: the
+/// last branch stops the program with a message instead of calling a
+/// function whose derivative is unknown.
+void stopAtUnknownTargets(llvm::Function &F);
+
+/// Erases the dispatchers that nothing calls any more.
+void eraseUnusedDispatchers(llvm::Module &M);
+
+} // namespace adjoint
+
+#endif
