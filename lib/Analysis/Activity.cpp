@@ -98,7 +98,7 @@ private:
     const Function *Callee = CB.getCalledFunction();
     if (Callee) {
       StringRef Name = Callee->getName();
-      if (allocatorInfo(Name) || isReallocFunction(Name))
+      if (allocatorInfo(*Callee) || isReallocFunction(Name))
         return Memory.Heap;
     }
     if (!canCarryDerivative(CB.getType()))
@@ -235,7 +235,7 @@ NullableShadows ActivityInfo::nullableShadows(const Function &F, bool Inherited,
                       isa<GlobalVariable>(getUnderlyingObject(L->getPointerOperand()));
         else if (auto *CB = dyn_cast<CallBase>(&I)) // fresh memory has a fresh shadow
           MayBeNull = StoresMissingShadows && !(CB->getCalledFunction() &&
-                                                allocatorInfo(CB->getCalledFunction()->getName()));
+                                                allocatorInfo(*CB->getCalledFunction()));
         else if (isa<GetElementPtrInst>(I) || isa<CastInst>(I))
           MayBeNull = Nullable.contains(I.getOperand(0));
         else if (isa<SelectInst>(I))

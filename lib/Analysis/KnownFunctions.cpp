@@ -11,13 +11,21 @@
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Module.h"
 #include "llvm/Support/ModRef.h"
 
 using namespace llvm;
 
 namespace adjoint {
 
-std::optional<AllocatorInfo> allocatorInfo(StringRef Name) {
+std::optional<AllocatorInfo> allocatorInfo(const Function &F) {
+  StringRef Name = F.getName();
+  if (F.hasFnAttribute(UserAllocatorAttr)) {
+    unsigned SizeArg = 0;
+    StringRef Value = F.getFnAttribute(UserAllocatorAttr).getValueAsString();
+    Value.split(';').first.getAsInteger(10, SizeArg);
+    return AllocatorInfo{int(SizeArg), -1, false};
+  }
   struct Entry {
     const char *Name;
     AllocatorInfo Info;
@@ -41,11 +49,29 @@ std::optional<AllocatorInfo> allocatorInfo(StringRef Name) {
 
 bool isReallocFunction(StringRef Name) { return Name == "realloc"; }
 
-bool isFreeFunction(StringRef Name) {
+bool isFreeFunction(const Function &F) {
   static const StringSet<> Frees = {
       "free",          "_ZdlPv",  "_ZdaPv", "_ZdlPvm", "_ZdaPvm", "_ZdlPvSt11align_val_t",
       "_ZdaPvSt11align_val_t", "_ZdlPvmSt11align_val_t", "_ZdaPvmSt11align_val_t"};
-  return Frees.contains(Name);
+  return Frees.contains(F.getName()) || F.hasFnAttribute(UserFreeAttr);
+}
+
+std::optional<UserDeallocation> userDeallocation(const Function &Alloc) {
+  if (!Alloc.hasFnAttribute(UserAllocatorAttr))
+    return std::nullopt;
+  SmallVector<StringRef, 3> Parts;
+  Alloc.getFnAttribute(UserAllocatorAttr).getValueAsString().split(Parts, ';');
+  UserDeallocation D{Parts.size() == 3 ? Alloc.getParent()->getFunction(Parts[1]) : nullptr, {}};
+  if (!D.Free)
+    return std::nullopt;
+  SmallVector<StringRef, 2> Args;
+  Parts[2].split(Args, ',');
+  for (StringRef A : Args) {
+    int K = -1;
+    A.trim().getAsInteger(10, K);
+    D.Args.push_back(K);
+  }
+  return D;
 }
 
 bool callMayAccessGlobals(const CallBase &CB) {

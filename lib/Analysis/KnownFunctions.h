@@ -11,11 +11,13 @@
 #ifndef ADJOINT_ANALYSIS_KNOWNFUNCTIONS_H
 #define ADJOINT_ANALYSIS_KNOWNFUNCTIONS_H
 
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
 
 namespace llvm {
 class CallBase;
+class Function;
 class Type;
 } // namespace llvm
 
@@ -29,10 +31,27 @@ struct AllocatorInfo {
   bool Zeroed;
 };
 
-std::optional<AllocatorInfo> allocatorInfo(llvm::StringRef Name);
+/// The C and C++ allocators by name, and a user's (UserAllocatorAttr).
+std::optional<AllocatorInfo> allocatorInfo(const llvm::Function &F);
 bool isReallocFunction(llvm::StringRef Name);
-/// Whether \p Name frees its first argument (free, operator delete).
-bool isFreeFunction(llvm::StringRef Name);
+/// Whether \p F frees its first argument (free, operator delete, a user's
+/// free: UserFreeAttr).
+bool isFreeFunction(const llvm::Function &F);
+
+/// The function attributes of a user's allocator and its free
+/// (`__enzyme_allocation_like` tables, Requests/Registrations.h). The
+/// allocator's value is "SIZE;FREE;MAP": the index of its size parameter,
+/// the name of its free, and how to call that free (UserDeallocation).
+constexpr const char *UserAllocatorAttr = "adjoint-allocator";
+constexpr const char *UserFreeAttr = "adjoint-free";
+
+/// How to free what a user's allocator returned: call Free with, for each
+/// of its parameters, the block (-1) or the allocation's argument K (K).
+struct UserDeallocation {
+  llvm::Function *Free;
+  llvm::SmallVector<int, 2> Args;
+};
+std::optional<UserDeallocation> userDeallocation(const llvm::Function &Alloc);
 
 /// Whether a call has no effect on derivatives: it is known not to (I/O,
 /// timers, process control, markers), or it writes no memory and returns

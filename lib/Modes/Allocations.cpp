@@ -26,10 +26,14 @@ static StringRef calleeName(const CallBase &CB) {
 }
 
 bool GradientBuilder::isAllocation(const CallBase &CB) {
-  return allocatorInfo(calleeName(CB)).has_value();
+  const Function *F = CB.getCalledFunction();
+  return F && allocatorInfo(*F);
 }
 
-bool GradientBuilder::isFree(const CallBase &CB) { return isFreeFunction(calleeName(CB)); }
+bool GradientBuilder::isFree(const CallBase &CB) {
+  const Function *F = CB.getCalledFunction();
+  return F && isFreeFunction(*F);
+}
 
 /// Frees of blocks this function allocated move to the reverse of the
 /// allocation. Other frees (of blocks reached through memory, a list's
@@ -145,14 +149,28 @@ void GradientBuilder::allocationNeeds(CallBase &CB, SmallVectorImpl<Value *> &Ne
     Needs.push_back(S);
   if (calleeName(CB).contains("align_val_t"))
     Needs.push_back(CB.getArgOperand(1)); // the alignment its delete takes
+  if (auto User = userDeallocation(*CB.getCalledFunction()))
+    for (int K : User->Args)
+      if (K >= 0)
+        Needs.push_back(CB.getArgOperand(K)); // what the user's free takes
 }
 
 /// Frees \p Block, which \p CB's allocator returned, with that allocator's
-/// own free (operator delete for new, with the alignment for aligned new).
+/// own free (operator delete for new, with the alignment for aligned new; a
+/// user's allocator's registered free).
 void GradientBuilder::freeLike(CallBase &CB, Value *Block) {
   Module &M = *F.getParent();
   StringRef Name = calleeName(CB);
   Type *Void = B.getVoidTy(), *Ptr = B.getPtrTy();
+  if (auto User = userDeallocation(*CB.getCalledFunction())) {
+    SmallVector<Value *, 3> Args;
+    for (auto [K, From] : enumerate(User->Args))
+      Args.push_back(From < 0 ? Block
+                              : B.CreateZExtOrTrunc(primal(CB.getArgOperand(From)),
+                                                    User->Free->getArg(K)->getType()));
+    B.CreateCall(User->Free, Args)->setCallingConv(User->Free->getCallingConv());
+    return;
+  }
   bool Array = Name.starts_with("_Zna");
   if (Name.contains("align_val_t")) {
     Value *Align = primal(CB.getArgOperand(1));

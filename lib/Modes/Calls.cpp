@@ -32,7 +32,7 @@ bool GradientBuilder::keepsCall(const CallBase &CB) {
   return isa<CallInst>(CB) && Callee &&
          (!Callee->isDeclaration() || hasUserRule(*Callee)) && !Callee->isVarArg() &&
          (!Callee->getName().starts_with("adjoint.") || isDispatcher(*Callee)) &&
-         !isInactiveCall(CB) &&
+         !isInactiveCall(CB) && !isAllocation(CB) && !isFree(CB) &&
          !findCallRule(CB);
 }
 

@@ -55,7 +55,7 @@ Value *shadowOrScratch(IRBuilderBase &B, Value *P, Type *Accessed, AllocaInst *&
 }
 
 CallInst *createZeroedShadowAllocation(IRBuilderBase &B, CallBase &Alloc) {
-  AllocatorInfo Info = *allocatorInfo(Alloc.getCalledFunction()->getName());
+  AllocatorInfo Info = *allocatorInfo(*Alloc.getCalledFunction());
   SmallVector<Value *, 2> Args(Alloc.args());
   CallInst *S = B.CreateCall(Alloc.getFunctionType(), Alloc.getCalledOperand(), Args,
                              Alloc.getName() + ".shadow");

@@ -58,7 +58,7 @@ void TangentBuilder::visitCallBase(CallBase &CB) {
   // that may be null; nothing else does yet.
   if (any_of(CB.args(), [&](Value *A) { return Nullable.contains(A); }) &&
       !isa<MemIntrinsic>(CB) && (Callee->isDeclaration() || Callee->isVarArg()) &&
-      !isFreeFunction(Callee->getName()) && !isReallocFunction(Callee->getName()))
+      !isFreeFunction(*Callee) && !isReallocFunction(Callee->getName()))
     return fail(CB, "cannot pass this pointer to '" + demangle(Callee->getName()) +
                         "': it was read from memory that also holds pointers without "
                         "derivatives (into enzyme_const data, say), so its shadow may be "
@@ -77,11 +77,11 @@ void TangentBuilder::visitCallBase(CallBase &CB) {
     return;
   }
   StringRef Name = Callee->getName();
-  if (allocatorInfo(Name))
+  if (allocatorInfo(*Callee))
     return shadowAllocation(CB);
   if (isReallocFunction(Name))
     return shadowRealloc(CB);
-  if (isFreeFunction(Name))
+  if (isFreeFunction(*Callee))
     return shadowFree(CB);
   if (!Callee->isDeclaration() || forwardRuleOf(*Callee)) {
     if (!anyArgHasTangent(CB) && !callMayAccessGlobals(CB))

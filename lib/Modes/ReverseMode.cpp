@@ -130,7 +130,7 @@ static void inlineDefinedCallees(Function &F, Function &Primal) {
         if (Function *Callee = CB->getCalledFunction();
             Callee && !Callee->isDeclaration() && Callee != &Primal && !Callee->isVarArg() &&
             !Callee->getName().starts_with("adjoint.") && !hasUserRule(*Callee) &&
-            !isDispatcher(*Callee) &&
+            !isDispatcher(*Callee) && !allocatorInfo(*Callee) && !isFreeFunction(*Callee) &&
             !isInactiveCall(*CB) && !findCallRule(*CB)) {
           auto [It, New] = Recursive.try_emplace(Callee, false);
           if (New)

@@ -211,6 +211,68 @@ static constexpr const char *LibraryRuleAttr = "adjoint-library-rule";
 static constexpr const char *InactiveTablePrefix = "__enzyme_inactivefn";
 static constexpr const char *FunctionLikePrefix = "__enzyme_function_like";
 static constexpr const char *InactiveGlobalPrefix = "__enzyme_inactive_global";
+static constexpr const char *AllocationLikePrefix = "__enzyme_allocation_like";
+
+/// Reads a `__enzyme_allocation_like` table {alloc, (void *)SIZE, "MAP",
+/// free} into the attributes of the allocator and its free; returns the
+/// problem, or nothing. MAP lists, per parameter of free, the block (-1)
+/// or the allocation's argument K: "-1" is free(p), "-1,0" free(p, n).
+static std::string readAllocationLike(GlobalVariable &T) {
+  SmallVector<SmallVector<Constant *, 3>, 1> Rows;
+  tableRows(T.getInitializer(), Rows);
+  std::string Form =
+      ("'" + T.getName() + "' must be {(void *)alloc, (void *)SIZE, (void *)\"MAP\", "
+       "(void *)free}: the allocator, the index of its size parameter, how its free takes the "
+       "block (-1) and the allocator's arguments (their indices), e.g. \"-1\", and the free")
+          .str();
+  if (Rows.size() != 1 || Rows[0].size() != 4)
+    return Form;
+  auto &Row = Rows[0];
+  auto *Alloc = dyn_cast<Function>(Row[0]->stripPointerCasts());
+  auto *Free = dyn_cast<Function>(Row[3]->stripPointerCasts());
+  uint64_t Size = 0;
+  if (auto *CE = dyn_cast<ConstantExpr>(Row[1]); CE && CE->getOpcode() == Instruction::IntToPtr) {
+    auto *CI = dyn_cast<ConstantInt>(CE->getOperand(0));
+    if (!CI)
+      return Form;
+    Size = CI->getZExtValue();
+  } else if (!Row[1]->isNullValue()) {
+    return Form;
+  }
+  StringRef Map;
+  if (!Alloc || !Free || !getConstantStringInfo(Row[2], Map))
+    return Form;
+  auto Fail = [&](const Twine &Why) {
+    return ("'" + T.getName() + "' registers '" + Alloc->getName() + "' as an allocator: " + Why)
+        .str();
+  };
+  if (!Alloc->getReturnType()->isPointerTy())
+    return Fail("it must return the block (a pointer)");
+  if (Size >= Alloc->arg_size() || !Alloc->getArg(Size)->getType()->isIntegerTy())
+    return Fail("its parameter " + Twine(Size) + " is not an integer size");
+  SmallVector<StringRef, 2> Parts;
+  Map.split(Parts, ',');
+  if (Parts.size() != Free->arg_size())
+    return Fail("the map \"" + Map + "\" has " + Twine(Parts.size()) + " entries, but '" +
+                Free->getName() + "' takes " + Twine(Free->arg_size()) + " arguments");
+  for (auto [K, Part] : enumerate(Parts)) {
+    int From = 0;
+    if (Part.trim().getAsInteger(10, From) || From < -1 || From >= int(Alloc->arg_size()))
+      return Fail("the map \"" + Map + "\" must list -1 (the block) or the index of one of its "
+                  "parameters for each argument of '" + Free->getName() + "'");
+    Type *Param = Free->getArg(K)->getType();
+    bool Fits = K == 0 ? From == -1 && Param->isPointerTy()
+                       : From >= 0 && Param->isIntegerTy() &&
+                             Alloc->getArg(From)->getType()->isIntegerTy();
+    if (!Fits)
+      return Fail("'" + Free->getName() + "' must take the block first (map entry -1), then "
+                  "integer arguments of the allocation (their indices); frees of other shapes "
+                  "are not supported yet");
+  }
+  Alloc->addFnAttr(UserAllocatorAttr, (Twine(Size) + ";" + Free->getName() + ";" + Map).str());
+  Free->addFnAttr(UserFreeAttr);
+  return "";
+}
 
 /// The functions a rule table names ({f, rule} or {f, augmented, reverse}),
 /// null where an entry is missing or not a function.
@@ -479,16 +541,19 @@ std::vector<std::string> collectUserRules(Module &M) {
       continue;
     }
     std::string Problem;
-    if (Name.starts_with(ForwardRulePrefix))
+    if (Name.starts_with(AllocationLikePrefix))
+      Problem = readAllocationLike(T);
+    else if (Name.starts_with(ForwardRulePrefix))
       Problem = readForwardRule(T);
     else if (Name.starts_with(GradientRulePrefix))
       Problem = readGradientRule(T);
     else
       Problem = ("'" + Name + "' is not supported by Adjoint yet (only " + ForwardRulePrefix +
                  "NAME and " + GradientRulePrefix + "NAME rules, " + InactiveTablePrefix + ", " +
-                 InactiveGlobalPrefix + ", " + FunctionLikePrefix + " and " + ShadowTablePrefix +
-                 " tables are): without it the derivative would be wrong, so remove it and "
-                 "differentiate the function itself, or mark its arguments enzyme_const")
+                 InactiveGlobalPrefix + ", " + FunctionLikePrefix + ", " + AllocationLikePrefix +
+                 " and " + ShadowTablePrefix + " tables are): without it the derivative would be "
+                 "wrong, so remove it and differentiate the function itself, or mark its "
+                 "arguments enzyme_const")
                     .str();
     if (!Problem.empty())
       Problems.push_back(Problem);
@@ -546,7 +611,8 @@ bool keepRuleTargetsCalls(Module &M) {
                  T.getName().starts_with(GradientRulePrefix);
     if ((!Rules && !T.getName().starts_with(InactiveTablePrefix) &&
          !T.getName().starts_with(InactiveGlobalPrefix) &&
-         !T.getName().starts_with(FunctionLikePrefix)) ||
+         !T.getName().starts_with(FunctionLikePrefix) &&
+         !T.getName().starts_with(AllocationLikePrefix)) ||
         !T.hasInitializer())
       continue;
     Tables.push_back(&T); // a `static` table, which nothing reads, stays too

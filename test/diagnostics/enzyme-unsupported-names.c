@@ -1,7 +1,7 @@
 // Every part of Enzyme's interface that Adjoint does not implement yet is an
 // error at its use, never ignored and never left to the linker: entry
 // points (batch, sparse, error estimates, split forward),
-// tables (allocators, split-mode rules) and markers (no-free tapes, runtime
+// tables (split-mode rules) and markers (no-free tapes, runtime
 // activity, vector arguments, no return). Type hints are understood: they
 // change nothing. C++ templates of unsupported entry points are named too.
 // RUN: not %adjoint-cc -O2 -c %s -o %t.o 2>&1 | FileCheck %s
@@ -39,10 +39,6 @@ double m3(double x) { return __enzyme_fwddiff((void *)f, enzyme_vector, x, 1.0);
 double m4(double x) { return __enzyme_autodiff((void *)f, enzyme_noret, x); }
 // CHECK-DAG: error: adjoint: unknown or unsupported marker 'enzyme_noret'
 
-void *my_alloc(long n);
-void my_free(void *p);
-void *__enzyme_allocation_like[4] = {(void *)my_alloc, (void *)0, (void *)"-1", (void *)my_free};
-// CHECK-DAG: error: adjoint: '__enzyme_allocation_like' is not supported by Adjoint yet
 void *__enzyme_register_splitderivative_f[3] = {(void *)f, (void *)f, (void *)f};
 // CHECK-DAG: error: adjoint: '__enzyme_register_splitderivative_f' is not supported by Adjoint yet
 

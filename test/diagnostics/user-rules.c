@@ -55,7 +55,7 @@ double dkeeps(double x) { return __enzyme_fwddiff((void *)keeps, x, 1.0); }
 void *__enzyme_inactive_global_bad = (void *)g;
 // CHECK-DAG: error: adjoint: '__enzyme_inactive_global_bad' lists 'g': list the addresses of globals
 void *__enzyme_allocation_like[4];
-// CHECK-DAG: error: adjoint: '__enzyme_allocation_like' is not supported by Adjoint yet
+// CHECK-DAG: error: adjoint: '__enzyme_allocation_like' must be {(void *)alloc, (void *)SIZE, (void *)"MAP", (void *)free}
 
 void *__enzyme_function_like[2] = {(void *)g, (void *)"logarithm"};
 // CHECK-DAG: error: adjoint: '__enzyme_function_like' says 'g' behaves like 'logarithm', which has no derivative rule
