@@ -21,7 +21,10 @@ for over a std::array or the input vector, a local std::vector grown by push_bac
 taking T or const T &) called twice, member functions of m and member data, a helper
 function template taking (T, const T &), a class template with state (Acc<T>: add, mean),
 a contraction loop over n, recursion with a depth counter (a function template and a static
-function), a local std::vector<const T *> of addresses of inputs and locals. No branch depends on a float value, so f is smooth everywhere.
+function), a local std::vector<const T *> of addresses of inputs and locals, and (drawn from a
+stream of their own) virtual calls through a table of objects of a class hierarchy (one of
+them calling the others' virtual functions, one holding an input in a data member) and a
+std::function. No branch depends on a float value, so f is smooth everywhere.
 
 main() picks inputs, a random direction v over the active inputs and random weights w for the
 outputs, and checks:
@@ -314,6 +317,7 @@ class Program:
                           "  %s = 0.5 * %s + 0.3 * std::sin(%s + %s);" % (s, s, s,
                                                                         self.leaf(L))]
             locs.append(s)
+        self.extras(lines, leaves, locs)
         L = leaves + locs
         # outputs, then the result
         if "out" in self.kinds:
@@ -331,6 +335,47 @@ class Program:
         lines.append("return %s;" % terms)
         return lines
 
+    # Statements the engine learned after this generator's first version: calls through the
+    # vtable (a table of objects of a class template hierarchy, indexed by n when f has it
+    # so that the calls stay virtual; one class calls the others' virtual functions, and one
+    # holds an input in a data member) and std::function. Drawn from a stream of their own,
+    # so that programs without them stay as they were.
+    def extras(self, lines, leaves, locs):
+        rx = random.Random("adjoint-fuzz-cxx-extras-%d" % self.seed)
+        saved, self.rng = self.rng, rx
+        try:
+            for kind, p in (("virtual", 0.3), ("stdfunction", 0.2)):
+                if rx.random() < p:
+                    getattr(self, "x_" + kind)(lines, leaves + locs, len(locs))
+                    locs.append("s%d" % len(locs))
+                    self.features.append(kind)
+        finally:
+            self.rng = saved
+
+    def x_virtual(self, lines, L, k):
+        self.helpers_used.add("virtual")
+        idx = "(i + n)" if "n" in self.kinds else "(i + %d)" % self.rng.randint(0, 2)
+        lines += ["FnScale<T> sc%d(%s);" % (k, self.bounded(L, 1)),
+                  "FnWave<T> wv%d;" % k,
+                  "FnChain<T> ch%d(&sc%d, &wv%d);" % (k, k, k),
+                  "const Fn<T> *tab%d[3] = {&sc%d, &wv%d, &ch%d};" % (k, k, k, k),
+                  "T s%d = 0;" % k,
+                  "for (int i = 0; i < %d; ++i)" % self.rng.randint(2, 4),
+                  "  s%d += tab%d[%s %% 3]->apply(%s);" % (k, k, idx,
+                                                      self.bounded(L + ["0.1 * i"], 2))]
+
+    def x_stdfunction(self, lines, L, k):
+        # At most two captures of 8 bytes: std::function keeps such a lambda in place. A
+        # larger one goes to the heap, and the manager's copy of it (reached through the
+        # same call as its destruction) has no type reverse mode can read at -O0.
+        byref = self.rng.random() < 0.5
+        pool = L if byref else [l for l in L if "[" not in l and "." not in l] or ["0.5"]
+        names = [self.leaf(pool), self.leaf(pool), "u", "u", "u"]
+        lam = "[&](T u) { return %s; }" if byref else "[=](T u) { return %s; }"
+        lines += ["std::function<T(T)> fn%d = %s;" % (k, lam % self.expr(names, 2)),
+                  "T s%d = fn%d(%s) + 0.5 * fn%d(%s);" % (k, k, self.bounded(L, 1), k,
+                                                        self.leaf(L))]
+
     # ---------------------------------------------------------------- text
     def ptype(self, p, k):
         return {"scalar": "T %s", "array": "const std::array<T, N> &%s",
@@ -347,7 +392,8 @@ class Program:
             self.linkage, self.markers, self.entry, "both modes" if self.reverse else "forward only"))
         o.append("// statements: %s" % ", ".join(self.features))
         o.append("// reproduce: python3 test/fuzz/gen_cxx.py --out DIR --seeds %d" % self.seed)
-        o += ["#include <array>", "#include <cmath>", "#include <cstdio>", "#include <vector>"]
+        o += ["#include <array>", "#include <cmath>", "#include <cstdio>", "#include <functional>",
+              "#include <vector>"]
         # ---- interface declarations
         o.append("#ifndef PRIMAL_ONLY")
         names = ["enzyme_dup", "enzyme_const", "enzyme_out", "enzyme_dupnoneed"]
@@ -392,6 +438,25 @@ class Program:
               "  void add(T v) { sum += v; ++count; }",
               "  T mean() const { return sum / count; }",
               "};", ""]
+        if "virtual" in self.helpers_used:
+            o += ["// a class hierarchy called through the vtable; FnChain calls the others' apply",
+                  "template <typename T> struct Fn {",
+                  "  virtual ~Fn() {}",
+                  "  virtual T apply(T u) const = 0;",
+                  "};",
+                  "template <typename T> struct FnScale : Fn<T> {",
+                  "  T c;",
+                  "  explicit FnScale(T c) : c(c) {}",
+                  "  T apply(T u) const override { return c * u + 0.2 * u * u; }",
+                  "};",
+                  "template <typename T> struct FnWave : Fn<T> {",
+                  "  T apply(T u) const override { return std::sin(u) + 0.3 * u; }",
+                  "};",
+                  "template <typename T> struct FnChain : Fn<T> {",
+                  "  const Fn<T> *a, *b;",
+                  "  FnChain(const Fn<T> *a, const Fn<T> *b) : a(a), b(b) {}",
+                  "  T apply(T u) const override { return 0.5 * a->apply(b->apply(u)); }",
+                  "};", ""]
         if self.sabotage_compile:
             o.append('extern "C" double fuzz_undefined_function(double);')
         sig = ", ".join(self.ptype(p, k) for p, k in self.params)
