@@ -12,12 +12,16 @@
 
 #include "Support/Diagnostics.h"
 #include "llvm/Demangle/Demangle.h"
+#include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/Constants.h"
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/IR/Metadata.h"
+#include "llvm/IR/Module.h"
+#include "llvm/TargetParser/Triple.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace llvm;
@@ -186,6 +190,8 @@ private:
   bool readWidth();
   bool readParameter(Argument &Param, RequestArg &Out);
   bool readShadows(Argument &Param, RequestArg &Arg, StringRef Marker);
+  /// Reports a by-value struct the ABI split in two, when debug info shows one.
+  bool checkSplitStructs();
   bool readTape();
   bool readCallerTape();
   bool readTrailingCallerTape();
@@ -238,6 +244,60 @@ bool RequestReader::readWidth() {
   Req.Width = N->getZExtValue();
   ++Next;
   return true;
+}
+
+/// A by-value struct that the x86-64 C ABI passes as two register
+/// arguments (9 to 16 bytes, not passed by reference, no long double): in
+/// the IR its halves look like two parameters, and a request would pair
+/// them with the wrong shadows. The front-end plugin reports it from the
+/// C types; routes without it (opt, -fpass-plugin alone, link-time
+/// optimization) see it in debug info when the program has it (-g).
+static bool splitsOverRegisters(const DIType *T) {
+  while (auto *D = dyn_cast_or_null<DIDerivedType>(T)) {
+    if (D->getTag() != dwarf::DW_TAG_typedef && D->getTag() != dwarf::DW_TAG_const_type &&
+        D->getTag() != dwarf::DW_TAG_volatile_type)
+      return false;
+    T = D->getBaseType();
+  }
+  auto *C = dyn_cast_or_null<DICompositeType>(T);
+  if (!C || C->getSizeInBits() <= 64 || C->getSizeInBits() > 128 ||
+      C->getFlags() & DINode::FlagTypePassByReference ||
+      (C->getTag() != dwarf::DW_TAG_structure_type && C->getTag() != dwarf::DW_TAG_class_type))
+    return false;
+  for (const DINode *E : C->getElements())
+    if (auto *M = dyn_cast<DIDerivedType>(E); M && M->getTag() == dwarf::DW_TAG_member)
+      if (auto *B = dyn_cast_or_null<DIBasicType>(M->getBaseType());
+          B && B->getEncoding() == dwarf::DW_ATE_float && B->getSizeInBits() > 64)
+        return false; // long double: passed in memory
+  return true;
+}
+
+bool RequestReader::checkSplitStructs() {
+  const DISubprogram *SP = Req.Fn->getSubprogram();
+  if (!SP || !SP->getType() || Triple(Req.Fn->getParent()->getTargetTriple()).getArch() !=
+                                  Triple::x86_64)
+    return true;
+  DITypeRefArray Types = SP->getType()->getTypeArray();
+  if (Types.size() < 2)
+    return true; // line tables only: no parameter types
+  unsigned IRParams = any_of(Req.Fn->args(), [](Argument &A) { return A.hasStructRetAttr(); });
+  int Split = -1;
+  for (unsigned I = 1; I < Types.size(); ++I) {
+    bool Two = splitsOverRegisters(Types[I]);
+    if (Two && Split < 0)
+      Split = int(I);
+    IRParams += Two ? 2 : 1;
+  }
+  // Only when the count confirms the split (anything else is left alone).
+  if (Split < 0 || IRParams != Req.Fn->arg_size())
+    return true;
+  const DIType *T = Types[Split];
+  Diags.error(Call, Twine("argument ") + Twine(Split) + " of '" + SP->getName() +
+                        "' is a struct passed by value ('" + (T ? T->getName() : "") +
+                        "'), which the C ABI splits over two registers; a request cannot "
+                        "pair its parts with their shadows yet: pass it by pointer (with its "
+                        "shadow after it)");
+  return false;
 }
 
 bool RequestReader::readShadows(Argument &Param, RequestArg &Arg, StringRef Marker) {
@@ -494,6 +554,8 @@ std::optional<DiffRequest> RequestReader::read() {
                           "'; wrap it in a function with fixed parameters");
     return std::nullopt;
   }
+  if (!checkSplitStructs())
+    return std::nullopt;
   bool Split = Mode == DiffModeKind::ReverseAugmented || Mode == DiffModeKind::ReverseSplit;
   for (;;) {
     std::optional<StringRef> M = peekMarker();
