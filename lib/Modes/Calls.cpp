@@ -56,9 +56,14 @@ void GradientBuilder::planCalls() {
       if (!Carries)
         continue;
       if (CB->getType()->isPointerTy() && Varied.isActive(CB)) {
-        fail(*CB, "reverse mode cannot yet differentiate a call that returns a pointer into "
-                  "memory with derivatives ('" + demangle(CB->getCalledFunction()->getName()) +
-                  "' is kept as a call because it is recursive)");
+        fail(*CB, isDispatcher(*CB->getCalledFunction())
+                      ? Twine("reverse mode cannot yet differentiate a call through a function "
+                              "pointer (a virtual call) that returns a pointer into memory with "
+                              "derivatives; return the value instead, or make the call direct")
+                      : "reverse mode cannot yet differentiate a call that returns a pointer "
+                        "into memory with derivatives ('" +
+                            demangle(CB->getCalledFunction()->getName()) +
+                            "' is kept as a call because it is recursive)");
         continue;
       }
       // Shadows that may be null go on to the callee, which guards them too.

@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Analysis/KnownFunctions.h"
+#include "Modes/IndirectCalls.h"
 #include "Modes/TangentBuilder.h"
 #include "Requests/Registrations.h"
 #include "llvm/IR/Constants.h"
@@ -49,8 +50,7 @@ void TangentBuilder::visitCallBase(CallBase &CB) {
       return fail(CB, "cannot differentiate inline assembly that reads a derivative");
     // Calls that may reach a function of the module went to a dispatcher
     // (IndirectCalls.h) when the body was prepared.
-    return fail(CB, "cannot differentiate an indirect call: no function of its type has its "
-                    "address taken in this translation unit");
+    return fail(CB, NoKnownTargetsMessage);
   }
   if (isInactiveCall(CB))
     return;

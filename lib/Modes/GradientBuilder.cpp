@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Modes/GradientBuilder.h"
+#include "Modes/IndirectCalls.h"
 
 #include "Analysis/KnownFunctions.h"
 #include "Support/LLVMCompat.h"
@@ -310,8 +311,7 @@ bool GradientBuilder::checkSupported() {
                 "global array, and the function reads or writes the memory on both sides as "
                 "different types (or not at all); copy the elements in a loop");
       else if (!Callee)
-        fail(I, "cannot differentiate an indirect call: no function of its type has its "
-                "address taken in this translation unit");
+        fail(I, NoKnownTargetsMessage);
       else if (!Callee->isDeclaration())
         fail(I, "reverse mode cannot differentiate this call to '" +
                     demangle(Callee->getName()) +

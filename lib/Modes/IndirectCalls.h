@@ -48,6 +48,15 @@ bool isUnknownTargetCall(const llvm::CallBase &CB);
 /// function whose derivative is unknown.
 void stopAtUnknownTargets(llvm::Function &F);
 
+/// The error for a call through a pointer that may reach no function of the
+/// module (both modes give it).
+inline constexpr const char *NoKnownTargetsMessage =
+    "cannot differentiate this call through a function pointer (a virtual call or a "
+    "callback): no function of its type has its address taken in this translation unit, so "
+    "none it may reach is known (a class's virtual functions are emitted where its objects "
+    "are constructed); construct the objects in this file, or define the functions it may "
+    "call here";
+
 /// Erases the dispatchers that nothing calls any more.
 void eraseUnusedDispatchers(llvm::Module &M);
 

@@ -11,6 +11,7 @@
 #include "Requests/Registrations.h"
 
 #include "Support/Diagnostics.h"
+#include "Support/LLVMCompat.h"
 #include "llvm/Demangle/Demangle.h"
 #include "llvm/BinaryFormat/Dwarf.h"
 #include "llvm/IR/Constants.h"
@@ -272,10 +273,36 @@ static bool splitsOverRegisters(const DIType *T) {
   return true;
 }
 
+/// C, C++ and Objective-C: the languages whose by-value structs follow the C
+/// ABI (Rust's pairs are read by Rust/RustRequests.cpp).
+static bool isCFamily(const DISubprogram &SP) {
+  std::optional<unsigned> Lang = SP.getUnit() ? sourceLanguage(*SP.getUnit()) : std::nullopt;
+  if (!Lang)
+    return false;
+  switch (*Lang) {
+  case dwarf::DW_LANG_C:
+  case dwarf::DW_LANG_C89:
+  case dwarf::DW_LANG_C99:
+  case dwarf::DW_LANG_C11:
+  case dwarf::DW_LANG_C17:
+  case dwarf::DW_LANG_C_plus_plus:
+  case dwarf::DW_LANG_C_plus_plus_03:
+  case dwarf::DW_LANG_C_plus_plus_11:
+  case dwarf::DW_LANG_C_plus_plus_14:
+  case dwarf::DW_LANG_C_plus_plus_17:
+  case dwarf::DW_LANG_C_plus_plus_20:
+  case dwarf::DW_LANG_ObjC:
+  case dwarf::DW_LANG_ObjC_plus_plus:
+    return true;
+  default:
+    return false;
+  }
+}
+
 bool RequestReader::checkSplitStructs() {
   const DISubprogram *SP = Req.Fn->getSubprogram();
-  if (!SP || !SP->getType() || Triple(Req.Fn->getParent()->getTargetTriple()).getArch() !=
-                                  Triple::x86_64)
+  if (!SP || !SP->getType() || !isCFamily(*SP) ||
+      Triple(Req.Fn->getParent()->getTargetTriple()).getArch() != Triple::x86_64)
     return true;
   DITypeRefArray Types = SP->getType()->getTypeArray();
   if (Types.size() < 2)

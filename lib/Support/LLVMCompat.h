@@ -11,6 +11,7 @@
 
 #include "llvm/Analysis/CaptureTracking.h"
 #include "llvm/Config/llvm-config.h"
+#include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/IntrinsicInst.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -88,6 +89,18 @@ template <typename Fn> void registerOptimizerLast(llvm::PassBuilder &PB, Fn Call
                  llvm::ThinOrFullLTOPhase) { Callback(MPM, Level); });
 #else
   PB.registerOptimizerLastEPCallback(Callback);
+#endif
+}
+
+/// The DW_LANG_* code of a compile unit's language; none for LLVM 22's
+/// versioned language names (DWARF 6).
+inline std::optional<unsigned> sourceLanguage(const llvm::DICompileUnit &CU) {
+#if LLVM_VERSION_MAJOR >= 22
+  if (CU.getSourceLanguage().hasVersionedName())
+    return std::nullopt;
+  return CU.getSourceLanguage().getUnversionedName();
+#else
+  return CU.getSourceLanguage();
 #endif
 }
 

@@ -9,7 +9,7 @@
 typedef double (*fn_t)(double);
 
 __attribute__((noinline)) static double apply(fn_t p, double x) {
-  // CHECK: indirect-call.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: cannot differentiate an indirect call: no function of its type has its address taken in this translation unit (reached from apply, for the request at {{.*}}.c:{{[0-9]+}})
+  // CHECK: indirect-call.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: cannot differentiate this call through a function pointer (a virtual call or a callback): no function of its type has its address taken in this translation unit, so none it may reach is known (a class's virtual functions are emitted where its objects are constructed); construct the objects in this file, or define the functions it may call here (reached from apply, for the request at {{.*}}.c:{{[0-9]+}})
   return p(x * x);
 }
 

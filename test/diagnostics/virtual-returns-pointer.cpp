@@ -1,0 +1,31 @@
+// A virtual call that returns a reference into memory with derivatives is not supported in
+// reverse mode yet: an error at the call that says so and how to avoid it, not a crash.
+// RUN: not %adjoint-cxx -O2 -c %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not=error:
+// RUN: not %adjoint-cxx -O0 -c %s -o %t.o 2>&1 | FileCheck %s --implicit-check-not=error:
+// RUN: not %adjoint-cxx -O2 -c %s -o %t.o 2>&1 | FileCheck %s --check-prefix=NOCRASH
+// NOCRASH-NOT: PLEASE submit a bug report
+// NOCRASH-NOT: Stack dump
+#include <adjoint/enzyme.h>
+
+struct Store {
+  virtual ~Store() {}
+  virtual const double &at(int i) const = 0;
+};
+struct Forwards : Store {
+  double v[3];
+  const double &at(int i) const override { return v[i]; }
+};
+struct Backwards : Store {
+  double v[3];
+  const double &at(int i) const override { return v[2 - i]; }
+};
+
+__attribute__((noinline)) static double sum(const Store *s) {
+  // CHECK-COUNT-3: virtual-returns-pointer.cpp:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: reverse mode cannot yet differentiate a call through a function pointer (a virtual call) that returns a pointer into memory with derivatives; return the value instead, or make the call direct
+  return s->at(0) * s->at(1) + s->at(2);
+}
+
+double grad(const Store *s, Store *ds) { return __enzyme_autodiff((void *)sum, s, ds); }
+// Objects constructed here: the virtual functions are emitted, so the call has targets.
+Store *make(int k) { return k ? static_cast<Store *>(new Forwards) : new Backwards; }
+// CHECK: 3 errors generated.
