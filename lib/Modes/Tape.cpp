@@ -118,8 +118,11 @@ static Function *getExhaustedHelper(Module &M) {
 }
 
 /// ptr adjoint.tape.push(ptr state, i64 bytes): the address of `bytes` new
-/// bytes at the top, growing the storage to max(2 capacity, need, 4 KiB);
-/// a tape without storage yet first takes the thread's spare storage.
+/// bytes at the top, growing the storage to max(2 capacity, need, 64 bytes);
+/// a tape without storage yet first takes the thread's spare storage. The
+/// floor is small because a call kept as a call (recursion, a call through
+/// a pointer) has a tape of its own, alive until the reverse pass: a loop
+/// of such calls holds one per iteration.
 static Function *getPushHelper(Module &M) {
   if (Function *F = M.getFunction("adjoint.tape.push"))
     return F;
@@ -161,7 +164,7 @@ static Function *getPushHelper(Module &M) {
   }
   Value *NewCap = B.CreateBinaryIntrinsic(
       Intrinsic::umax, B.CreateBinaryIntrinsic(Intrinsic::umax, B.CreateShl(Cap, 1), Need),
-      B.getInt64(4096));
+      B.getInt64(64));
   FunctionCallee Realloc = M.getOrInsertFunction("realloc", Ptr, Ptr, I64);
   // A size that wrapped around is as impossible as one malloc refuses.
   auto *Grown = BasicBlock::Create(Ctx, "grown", F);
