@@ -31,7 +31,8 @@ bool GradientBuilder::keepsCall(const CallBase &CB) {
   const Function *Callee = CB.getCalledFunction();
   return isa<CallInst>(CB) && Callee &&
          (!Callee->isDeclaration() || hasUserRule(*Callee)) && !Callee->isVarArg() &&
-         (!Callee->getName().starts_with("adjoint.") || isDispatcher(*Callee)) &&
+         (!Callee->getName().starts_with("adjoint.") || isDispatcher(*Callee) ||
+          isUnknownTargetStub(*Callee)) &&
          !isInactiveCall(CB) && !isAllocation(CB) && !isFree(CB) &&
          !findCallRule(CB);
 }
@@ -55,7 +56,10 @@ void GradientBuilder::planCalls() {
       }
       if (!Carries)
         continue;
-      if (CB->getType()->isPointerTy() && Varied.isActive(CB)) {
+      // A stub for an unknown target stops the program in its derivative,
+      // so what it returns needs no real shadow (buildShadows).
+      if (CB->getType()->isPointerTy() && Varied.isActive(CB) &&
+          !isUnknownTargetStub(*CB->getCalledFunction())) {
         fail(*CB, isDispatcher(*CB->getCalledFunction())
                       ? Twine("reverse mode cannot yet differentiate a call through a function "
                               "pointer (a virtual call) that returns a pointer into memory with "

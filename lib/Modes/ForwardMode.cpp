@@ -139,7 +139,7 @@ bool ForwardMode::generateBody(Function &Tangent) {
   Set.copyPreparedBody(*Key.Primal, Tangent, PrimalArgs);
   // Through a pointer to an unknown function, a tangent would be lost; with
   // none passed (the call may only read globals), it is the primal's call.
-  if (isDispatcher(*Key.Primal) && StringRef(Key.Activity).contains('1'))
+  if (isUnknownTargetStub(*Key.Primal) && StringRef(Key.Activity).contains('1'))
     stopAtUnknownTargets(Tangent);
   return TangentBuilder(*this, Tangent, Key, Set.diagnostics()).run();
 }

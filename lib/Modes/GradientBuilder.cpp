@@ -450,6 +450,11 @@ void GradientBuilder::buildShadows() {
           S = FB.CreateSelect(Sel->getCondition(), T, E);
       } else if (auto *CB = dyn_cast<CallBase>(&I); CB && isAllocation(*CB)) {
         S = createZeroedShadowAllocation(FB, *CB);
+      } else if (auto *CB = dyn_cast<CallBase>(&I);
+                 CB && CB->getCalledFunction() && isUnknownTargetStub(*CB->getCalledFunction())) {
+        // Its derivative stops the program before it returns: any shadow
+        // does, and the pointer itself is one that is never null.
+        S = CB;
       } else if (auto *II = dyn_cast<IntrinsicInst>(&I);
                  II && II->getIntrinsicID() == Intrinsic::threadlocal_address) {
         // This thread's copy of a thread-local global: its shadow is this

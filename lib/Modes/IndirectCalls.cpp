@@ -19,12 +19,25 @@ using namespace llvm;
 
 namespace adjoint {
 
-/// The function attribute of dispatchers.
+/// The function attributes of dispatchers and of their last branch's stub.
 static constexpr const char *DispatcherAttr = "adjoint-dispatcher";
+static constexpr const char *UnknownTargetAttr = "adjoint-unknown-target";
 /// The metadata kind of a dispatcher's last branch (an unknown target).
 static constexpr const char *UnknownTargetMD = "adjoint.unknown.target";
 
 bool isDispatcher(const Function &F) { return F.hasFnAttribute(DispatcherAttr); }
+
+bool isUnknownTargetStub(const Function &F) { return F.hasFnAttribute(UnknownTargetAttr); }
+
+unsigned dispatcherTargets(const Function &D) {
+  unsigned N = 0;
+  for (const BasicBlock &BB : D)
+    for (const Instruction &I : BB)
+      if (auto *CB = dyn_cast<CallBase>(&I); CB && CB->getCalledFunction() &&
+                                             !isUnknownTargetStub(*CB->getCalledFunction()))
+        ++N;
+  return N;
+}
 
 bool isUnknownTargetCall(const CallBase &CB) {
   return CB.isIndirectCall() && CB.hasMetadata(UnknownTargetMD);
@@ -33,7 +46,8 @@ bool isUnknownTargetCall(const CallBase &CB) {
 /// Functions Adjoint made (derivatives, clones, helpers): never targets.
 static bool isGenerated(const Function &F) {
   StringRef N = F.getName();
-  return isDispatcher(F) || N.ends_with(".adjoint.prepared") || N.starts_with("adjoint.") ||
+  return isDispatcher(F) || isUnknownTargetStub(F) || N.ends_with(".adjoint.prepared") ||
+         N.starts_with("adjoint.") ||
          N.starts_with("fwddiff.") || N.starts_with("revdiff.") || N.starts_with("augment.") ||
          N.starts_with("reverse.");
 }
@@ -109,10 +123,38 @@ static Function *getDispatcher(CallBase &CB, ArrayRef<Function *> Targets) {
     CallAndReturn(B, T, T->getCallingConv());
     Test = Next;
   }
+  // The last branch calls a stub of its own, which calls through the
+  // pointer: inlining the dispatcher leaves the stub a call, whose
+  // derivative stops the program only where derivatives flow through it.
+  Function *Stub = Function::Create(DTy, GlobalValue::InternalLinkage, "adjoint.unknown.target", M);
+  Stub->setAttributes(Attrs);
+  Stub->addFnAttr(UnknownTargetAttr);
+  Stub->addFnAttr(Attribute::NoInline);
+  {
+    IRBuilder<> SB(BasicBlock::Create(Ctx, "entry", Stub));
+    SmallVector<Value *, 8> StubArgs;
+    for (unsigned I = 1; I < Stub->arg_size(); ++I)
+      StubArgs.push_back(Stub->getArg(I));
+    CallInst *Unknown =
+        SB.CreateCall(FTy, SB.CreateIntToPtr(Stub->getArg(0), CB.getCalledOperand()->getType()),
+                      StubArgs);
+    Unknown->setCallingConv(CB.getCallingConv());
+    Unknown->setAttributes(CallAttrs.removeFnAttributes(Ctx));
+    Unknown->setMetadata(UnknownTargetMD, MDNode::get(Ctx, {}));
+    if (FTy->getReturnType()->isVoidTy())
+      SB.CreateRetVoid();
+    else
+      SB.CreateRet(Unknown);
+  }
   IRBuilder<> B(Test);
-  CallInst *Unknown = CallAndReturn(B, B.CreateIntToPtr(Target, CB.getCalledOperand()->getType()),
-                                    CB.getCallingConv());
-  Unknown->setMetadata(UnknownTargetMD, MDNode::get(Ctx, {}));
+  SmallVector<Value *, 8> All{Target};
+  append_range(All, Args);
+  CallInst *ToStub = B.CreateCall(Stub, All);
+  ToStub->setAttributes(Attrs);
+  if (FTy->getReturnType()->isVoidTy())
+    B.CreateRetVoid();
+  else
+    B.CreateRet(ToStub);
   return D;
 }
 
@@ -182,7 +224,7 @@ void eraseUnusedDispatchers(Module &M) {
   for (bool Erased = true; Erased;) {
     Erased = false;
     for (Function &F : make_early_inc_range(M))
-      if (isDispatcher(F) && F.use_empty()) {
+      if ((isDispatcher(F) || isUnknownTargetStub(F)) && F.use_empty()) {
         F.eraseFromParent();
         Erased = true;
       }

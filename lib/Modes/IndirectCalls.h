@@ -14,10 +14,14 @@
 /// The functions a call may reach are those of the module of its type and
 /// calling convention whose address is taken, and the declarations with a
 /// derivative (a math rule, a user rule, an inactive marking). A pointer to
-/// any other function takes the dispatcher's last branch: the indirect call
-/// itself, marked. Where derivatives flow through it, each mode turns that
-/// branch into a stop with a message (stopAtUnknownTargets), never a wrong
-/// derivative; where none do, it stays the primal's call.
+/// any other function takes the dispatcher's last branch: a call of a stub
+/// that calls through the pointer. The stub is never inlined: where
+/// derivatives flow through it, its derivative stops the program with a
+/// message (stopAtUnknownTargets), never a wrong derivative; where none do,
+/// it stays the primal's call. Reverse mode inlines a dispatcher with few
+/// targets once per body (a dispatcher reached again inside is kept as a
+/// call), so a virtual call costs a branch, and one that returns a pointer
+/// into memory with derivatives works as an inlined call does.
 //
 //===----------------------------------------------------------------------===//
 #ifndef ADJOINT_MODES_INDIRECTCALLS_H
@@ -38,6 +42,13 @@ bool dispatchIndirectCalls(llvm::Function &F);
 
 /// Whether \p F is a dispatcher made by dispatchIndirectCalls.
 bool isDispatcher(const llvm::Function &F);
+
+/// Whether \p F is the stub a dispatcher's last branch calls: it calls
+/// through the pointer, to a function the module does not know.
+bool isUnknownTargetStub(const llvm::Function &F);
+
+/// How many functions the dispatcher \p D compares the pointer with.
+unsigned dispatcherTargets(const llvm::Function &D);
 
 /// Whether \p CB is a dispatcher's last branch: a call through a pointer to
 /// a function the module does not know.

@@ -116,11 +116,15 @@ static bool isRecursive(Function &F) {
 
 /// Inlines every call to a non-recursive function defined in the module;
 /// calls to recursive ones stay (and are reported if they matter), and so
-/// do calls to functions with a user rule, whose body must not be used, and
-/// to dispatchers (calls through pointers, IndirectCalls.h), which would
-/// bring every possible target into each call site.
+/// do calls to functions with a user rule, whose body must not be used. A
+/// dispatcher (a call through a pointer, IndirectCalls.h) with few targets
+/// is inlined the first time it is met; met again inside what it brought
+/// (a virtual call inside a virtual call), it stays a call, as recursion
+/// does, and so does one with many targets (each would come along).
 static void inlineDefinedCallees(Function &F, Function &Primal) {
+  constexpr unsigned MaxInlinedTargets = 8;
   DenseMap<Function *, bool> Recursive;
+  SmallPtrSet<Function *, 4> InlinedDispatchers;
   // Deep chains of small wrappers (C++ libraries at -O0) take many rounds.
   for (unsigned Round = 0; Round < 64; ++Round) {
     dispatchIndirectCalls(F); // those of the bodies inlined last round
@@ -129,8 +133,10 @@ static void inlineDefinedCallees(Function &F, Function &Primal) {
       if (auto *CB = dyn_cast<CallBase>(&I))
         if (Function *Callee = CB->getCalledFunction();
             Callee && !Callee->isDeclaration() && Callee != &Primal && !Callee->isVarArg() &&
-            !Callee->getName().starts_with("adjoint.") && !hasUserRule(*Callee) &&
-            !isDispatcher(*Callee) && !allocatorInfo(*Callee) && !isFreeFunction(*Callee) &&
+            (!Callee->getName().starts_with("adjoint.") ||
+             (isDispatcher(*Callee) && !InlinedDispatchers.contains(Callee) &&
+              dispatcherTargets(*Callee) <= MaxInlinedTargets)) &&
+            !hasUserRule(*Callee) && !allocatorInfo(*Callee) && !isFreeFunction(*Callee) &&
             !isInactiveCall(*CB) && !findCallRule(*CB)) {
           auto [It, New] = Recursive.try_emplace(Callee, false);
           if (New)
@@ -140,6 +146,9 @@ static void inlineDefinedCallees(Function &F, Function &Primal) {
         }
     if (Calls.empty())
       return;
+    for (CallBase *CB : Calls)
+      if (isDispatcher(*CB->getCalledFunction()))
+        InlinedDispatchers.insert(CB->getCalledFunction());
     for (CallBase *CB : Calls) {
       InlineFunctionInfo Info;
       InlineFunction(*CB, Info);
@@ -285,7 +294,7 @@ bool ReverseMode::generateBody(Function &Fn) {
     Next += C == GradientActivity::Duplicated ? 2 : 1;
   }
   Set.copyPreparedBody(*Key.Primal, *Forward, PrimalArgs);
-  if (isDispatcher(*Key.Primal))
+  if (isUnknownTargetStub(*Key.Primal))
     stopAtUnknownTargets(*Forward); // only made when derivatives flow through
   inlineDefinedCallees(*Forward, *Key.Primal);
   keptInvokesAsCalls(*Forward);

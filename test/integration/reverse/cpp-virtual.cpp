@@ -1,7 +1,8 @@
 // Reverse mode (C++) through virtual calls: parameters held in polymorphic objects, a tree of
 // nodes evaluated by virtual calls into each other (recursion through the vtable), in-place
 // updates through a virtual method in a loop, a shadow object whose vtable pointer is zero,
-// and std::function. Checked against finite differences and analytic values.
+// virtual getters returning references into the object, calls that may throw, and
+// std::function. Checked against finite differences and analytic values.
 // RUN: %check-program %s
 #include "adjoint_test.h"
 #include <cmath>
@@ -88,6 +89,24 @@ __attribute__((noinline)) static double run(const Step *const *steps, int k, dou
   for (int i = 0; i < n; ++i)
     t += s[i];
   return t;
+}
+
+// -- virtual getters that return references into the object's data ----------------------
+struct Store {
+  virtual ~Store() {}
+  virtual const double &at(int i) const = 0;
+};
+struct Forwards : Store {
+  double v[3];
+  const double &at(int i) const override { return v[i]; }
+};
+struct Backwards : Store {
+  double v[3];
+  const double &at(int i) const override { return v[2 - i]; }
+};
+
+__attribute__((noinline)) static double combine(const Store *s) {
+  return s->at(0) * s->at(1) + std::sin(s->at(2));
 }
 
 // -- a call that may throw (an invoke: a local with a destructor is alive across it) -----
@@ -181,6 +200,23 @@ int main(int argc, char **) {
       m[i] -= h;
       EXPECT_NEAR(ds[i], (run(steps, 5, p, n) - run(steps, 5, m, n)) / (2 * h), 1e-7);
     }
+  }
+  // Getters returning references: the gradient lands in the shadow object's data.
+  for (int k = 0; k < 2; ++k) {
+    Forwards f, df;
+    Backwards b, db;
+    for (int i = 0; i < 3; ++i) {
+      f.v[i] = b.v[i] = 0.3 + 0.4 * i;
+      df.v[i] = db.v[i] = 0.0;
+    }
+    const Store *s = k ? static_cast<const Store *>(&b) : &f;
+    Store *ds = k ? static_cast<Store *>(&db) : &df;
+    const double *v = k ? b.v : f.v, *dv = k ? db.v : df.v;
+    __enzyme_autodiff((void *)combine, s, ds);
+    int i0 = k ? 2 : 0, i1 = 1, i2 = k ? 0 : 2; // at(0), at(1), at(2)
+    EXPECT_NEAR(dv[i0], v[i1], 1e-12);
+    EXPECT_NEAR(dv[i1], v[i0], 1e-12);
+    EXPECT_NEAR(dv[i2], std::cos(v[i2]), 1e-12);
   }
   // Invokes through a pointer, both modes.
   for (int k = 0; k < 2; ++k) {
