@@ -17,6 +17,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "Modes/GradientBuilder.h"
+#include "Modes/IndirectCalls.h"
 
 #include "Analysis/AccessTypes.h"
 #include "Analysis/KnownFunctions.h"
@@ -133,10 +134,14 @@ static std::optional<GradientBuilder::CopyLayout> layoutOfTBAAStruct(MemTransfer
 Type *GradientBuilder::accessedType(Value *Ptr) const {
   // Memory a call may read or write (a recursive callee kept as a call, an
   // external function) is accessed in types this function does not show.
+  // The stub of a call through a pointer to an unknown function is not
+  // such a call: where derivatives flow through it, it stops the program.
   SmallSetVector<Type *, 4> Types;
   if (!accessTypesOf(Blocks, Ptr,
                      [&](const CallBase &CB) {
-                       return isAllocation(CB) || isFree(CB) || isInactiveCall(CB);
+                       const Function *Callee = CB.getCalledFunction();
+                       return isAllocation(CB) || isFree(CB) || isInactiveCall(CB) ||
+                              (Callee && isUnknownTargetStub(*Callee));
                      },
                      Types) ||
       Types.size() != 1)
