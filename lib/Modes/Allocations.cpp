@@ -168,7 +168,9 @@ void GradientBuilder::freeLike(CallBase &CB, Value *Block) {
       Args.push_back(From < 0 ? Block
                               : B.CreateZExtOrTrunc(primal(CB.getArgOperand(From)),
                                                     User->Free->getArg(K)->getType()));
-    B.CreateCall(User->Free, Args)->setCallingConv(User->Free->getCallingConv());
+    CallInst *C = B.CreateCall(User->Free, Args);
+    C->setCallingConv(User->Free->getCallingConv());
+    C->setDebugLoc(CB.getDebugLoc()); // a call that may be inlined needs one
     return;
   }
   bool Array = Name.starts_with("_Zna");

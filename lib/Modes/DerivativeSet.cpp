@@ -61,6 +61,7 @@ CallInst *createZeroedShadowAllocation(IRBuilderBase &B, CallBase &Alloc) {
                              Alloc.getName() + ".shadow");
   S->setCallingConv(Alloc.getCallingConv());
   S->setAttributes(Alloc.getAttributes());
+  S->setDebugLoc(Alloc.getDebugLoc()); // a user's allocator may be inlined later
   if (!Info.Zeroed) {
     Value *Size = Alloc.getArgOperand(Info.SizeArg);
     if (Info.CountArg >= 0)

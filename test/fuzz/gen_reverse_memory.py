@@ -743,7 +743,8 @@ class Gen:
     # inactive functions and globals, functions that behave like a math function (in
     # a table or as attributes), BLAS routines through their library rules, and calls
     # through tables of function pointers (a scalar callback, one that updates an array
-    # in place), indexed by n when f has it so that the calls stay indirect.
+    # in place), indexed by n when f has it so that the calls stay indirect, and a user
+    # allocator registered with __enzyme_allocation_like (its free takes the size back).
     # Drawn from a stream of their own after the body's blocks, so that programs without
     # them stay as they were.
     def extras(self, rx):
@@ -751,7 +752,7 @@ class Gen:
         try:
             for kind, p in (('rule_scalar', 0.2), ('rule_array', 0.15), ('inactive', 0.15),
                             ('blas', 0.25), ('inactive_global', 0.15), ('function_like', 0.15),
-                            ('callback', 0.2), ('callback_inplace', 0.15)):
+                            ('callback', 0.2), ('callback_inplace', 0.15), ('pool', 0.15)):
                 if rx.random() < p:
                     getattr(self, 'x_' + kind)()
         finally:
@@ -903,6 +904,25 @@ class Gen:
         self.env['arr'].append((w, ln, BOUND_ARRAY))
         self.reduce_array(w, ln, t)
         self.features.add('callback-inplace')
+
+    def x_pool(self):
+        name, h, t = self.fresh('fz_pool'), self.fresh('hq'), self.fresh('t')
+        ln = self.r.choice(self.lens())
+        self.helper_order.append([
+            'static long %s_bytes;' % name,
+            '__attribute__((noinline)) void *%s_get(size_t n) {' % name,
+            '  %s_bytes += (long)n;' % name, '  return malloc(n);', '}',
+            '__attribute__((noinline)) void %s_put(void *p, size_t n) {' % name,
+            '  %s_bytes -= (long)n;' % name, '  free(p);', '}',
+            '#ifndef PRIMAL_ONLY',
+            '__attribute__((used)) void *__enzyme_allocation_like_%s[4] = {(void *)%s_get, '
+            '(void *)0, (void *)"-1,0", (void *)%s_put};' % (name, name, name),
+            '#endif'])
+        self.out.append('  double *%s = (double *)%s_get(%s * sizeof(double));' % (h, name, ln))
+        self.fill_array(h, ln)
+        self.reduce_array(h, ln, t)
+        self.out.append('  %s_put(%s, %s * sizeof(double));' % (name, h, ln))
+        self.features.add('allocation-like')
 
     def x_blas(self):
         r, arrs = self.r, self.env['arr']
