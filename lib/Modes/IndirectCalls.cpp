@@ -99,11 +99,12 @@ static Function *getDispatcher(CallBase &CB, ArrayRef<Function *> Targets) {
   Function *D = Function::Create(DTy, GlobalValue::InternalLinkage, "adjoint.dispatch", M);
   D->setAttributes(Attrs);
   D->addFnAttr(DispatcherAttr, CC);
-  SmallVector<Value *, 8> Args;
-  for (unsigned I = 1; I < D->arg_size(); ++I)
-    Args.push_back(D->getArg(I));
   Value *Target = D->getArg(0);
-  auto CallAndReturn = [&](IRBuilder<> &B, Value *Callee, CallingConv::ID CallCC) {
+  // A call with the arguments of \p In after the target, whose result \p In returns.
+  auto CallAndReturn = [&](IRBuilder<> &B, Function *In, Value *Callee, CallingConv::ID CallCC) {
+    SmallVector<Value *, 8> Args;
+    for (unsigned I = 1; I < In->arg_size(); ++I)
+      Args.push_back(In->getArg(I));
     CallInst *C = B.CreateCall(FTy, Callee, Args);
     C->setCallingConv(CallCC);
     C->setAttributes(CallAttrs.removeFnAttributes(Ctx));
@@ -120,7 +121,7 @@ static Function *getDispatcher(CallBase &CB, ArrayRef<Function *> Targets) {
     BasicBlock *Next = BasicBlock::Create(Ctx, "next", D);
     B.CreateCondBr(B.CreateICmpEQ(Target, B.CreatePtrToInt(T, IntPtr)), Call, Next);
     B.SetInsertPoint(Call);
-    CallAndReturn(B, T, T->getCallingConv());
+    CallAndReturn(B, D, T, T->getCallingConv());
     Test = Next;
   }
   // The last branch calls a stub of its own, which calls through the
@@ -130,25 +131,14 @@ static Function *getDispatcher(CallBase &CB, ArrayRef<Function *> Targets) {
   Stub->setAttributes(Attrs);
   Stub->addFnAttr(UnknownTargetAttr);
   Stub->addFnAttr(Attribute::NoInline);
-  {
-    IRBuilder<> SB(BasicBlock::Create(Ctx, "entry", Stub));
-    SmallVector<Value *, 8> StubArgs;
-    for (unsigned I = 1; I < Stub->arg_size(); ++I)
-      StubArgs.push_back(Stub->getArg(I));
-    CallInst *Unknown =
-        SB.CreateCall(FTy, SB.CreateIntToPtr(Stub->getArg(0), CB.getCalledOperand()->getType()),
-                      StubArgs);
-    Unknown->setCallingConv(CB.getCallingConv());
-    Unknown->setAttributes(CallAttrs.removeFnAttributes(Ctx));
-    Unknown->setMetadata(UnknownTargetMD, MDNode::get(Ctx, {}));
-    if (FTy->getReturnType()->isVoidTy())
-      SB.CreateRetVoid();
-    else
-      SB.CreateRet(Unknown);
-  }
+  IRBuilder<> SB(BasicBlock::Create(Ctx, "entry", Stub));
+  CallAndReturn(SB, Stub, SB.CreateIntToPtr(Stub->getArg(0), CB.getCalledOperand()->getType()),
+                CB.getCallingConv())
+      ->setMetadata(UnknownTargetMD, MDNode::get(Ctx, {}));
   IRBuilder<> B(Test);
-  SmallVector<Value *, 8> All{Target};
-  append_range(All, Args);
+  SmallVector<Value *, 8> All;
+  for (Argument &A : D->args())
+    All.push_back(&A);
   CallInst *ToStub = B.CreateCall(Stub, All);
   ToStub->setAttributes(Attrs);
   if (FTy->getReturnType()->isVoidTy())
