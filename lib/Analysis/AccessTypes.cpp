@@ -11,6 +11,7 @@
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/IR/Metadata.h"
 
 using namespace llvm;
 
@@ -47,6 +48,29 @@ bool accessTypesOf(ArrayRef<BasicBlock *> Blocks, const Value *Ptr,
         return false;
     }
   return true;
+}
+
+Type *scalarTypeOfTBAATag(const MDNode *Tag, uint64_t Bytes, LLVMContext &Ctx) {
+  // A struct-path tag: (base type, access type, offset); the access type
+  // node starts with its name.
+  auto *Access = Tag && Tag->getNumOperands() > 1 ? dyn_cast<MDNode>(Tag->getOperand(1)) : nullptr;
+  auto *Name = Access && Access->getNumOperands() > 0 ? dyn_cast<MDString>(Access->getOperand(0))
+                                                      : nullptr;
+  if (!Name)
+    return nullptr;
+  StringRef N = Name->getString();
+  if (N == "double" && Bytes == 8)
+    return Type::getDoubleTy(Ctx);
+  if (N == "float" && Bytes == 4)
+    return Type::getFloatTy(Ctx);
+  if (N == "long double" && (Bytes == 10 || Bytes == 16))
+    return Type::getX86_FP80Ty(Ctx);
+  if (N == "any pointer" || N.starts_with("p1 ") || N.starts_with("p2 ") || N.starts_with("p3 "))
+    return PointerType::getUnqual(Ctx);
+  if (N == "int" || N == "long" || N == "long long" || N == "short" || N == "bool" ||
+      N == "_Bool" || N.starts_with("unsigned "))
+    return Type::getIntNTy(Ctx, 8 * unsigned(Bytes));
+  return nullptr;
 }
 
 } // namespace adjoint

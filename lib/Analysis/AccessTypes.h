@@ -16,6 +16,8 @@
 
 namespace llvm {
 class BasicBlock;
+class LLVMContext;
+class MDNode;
 class CallBase;
 class Type;
 class Value;
@@ -32,6 +34,13 @@ namespace adjoint {
 bool accessTypesOf(llvm::ArrayRef<llvm::BasicBlock *> Blocks, const llvm::Value *Ptr,
                    llvm::function_ref<bool(const llvm::CallBase &)> SeenThrough,
                    llvm::SmallSetVector<llvm::Type *, 4> &Types);
+
+/// The scalar type a TBAA access tag (or, in !tbaa.struct, a field's tag)
+/// names, when it names one Adjoint can tell: double, float, long double,
+/// a pointer, or an integer type of \p Bytes bytes. Null for "omnipotent
+/// char" (bytes, arrays, unions) and for struct accesses.
+llvm::Type *scalarTypeOfTBAATag(const llvm::MDNode *Tag, uint64_t Bytes,
+                                llvm::LLVMContext &Ctx);
 
 } // namespace adjoint
 

@@ -120,11 +120,12 @@ private:
     switch (I.getOpcode()) {
     case Instruction::Alloca: {
       // A local whose type holds only integers cannot hold a derivative
-      // (byte buffers may hold anything).
+      // (bytes and unions may hold anything).
       Type *T = cast<AllocaInst>(I).getAllocatedType();
       while (auto *AT = dyn_cast<ArrayType>(T))
         T = AT->getElementType();
-      return Memory.Locals && (canCarryDerivative(T) || T->isIntegerTy(8));
+      return Memory.Locals &&
+             (canCarryDerivative(T) || T->isIntegerTy(8) || isUntypedStorage(T, true));
     }
     case Instruction::Load:
       return act(cast<LoadInst>(I).getPointerOperand());

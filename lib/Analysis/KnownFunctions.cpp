@@ -101,6 +101,17 @@ bool canCarryDerivative(Type *T) {
   return false;
 }
 
+bool isUntypedStorage(Type *T, bool Within) {
+  if (auto *AT = dyn_cast<ArrayType>(T))
+    return AT->getElementType()->isIntegerTy(8) || isUntypedStorage(AT->getElementType(), Within);
+  auto *ST = dyn_cast<StructType>(T);
+  if (!ST)
+    return false;
+  if (ST->hasName() && ST->getName().starts_with("union."))
+    return true;
+  return Within && any_of(ST->elements(), [](Type *E) { return isUntypedStorage(E, true); });
+}
+
 /// Functions whose effects never carry derivatives.
 /// Functions that carry no derivative: I/O, process control, clocks and
 /// random numbers, the C++ runtime's failure paths, and the non-numeric

@@ -71,6 +71,13 @@ bool callMayAccessGlobals(const llvm::CallBase &CB);
 /// and vectors or aggregates containing them.
 bool canCarryDerivative(llvm::Type *T);
 
+/// Whether memory of type \p T is storage whose declared type does not say
+/// what it holds: bytes (char arrays: small buffers, aligned_storage, what
+/// SROA leaves of a local) or a union, which clang types as one member
+/// (std::function's _Any_data is two i64 whatever a lambda captures).
+/// With \p Within, also a struct or array with such storage inside.
+bool isUntypedStorage(llvm::Type *T, bool Within = false);
+
 /// Whether values of type \p T have an adjoint of the same type: floats,
 /// float vectors, and aggregates with a float somewhere (the other parts'
 /// adjoints are zero). What reverse mode returns for an active argument and

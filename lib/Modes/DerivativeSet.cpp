@@ -184,6 +184,9 @@ std::optional<CalleeSummary> DerivativeSet::calleeSummary(const CallBase &CB,
 }
 
 void DerivativeSet::normalize(Function &Fn) { adjoint::normalize(Fn, FAM); }
+bool DerivativeSet::integerMovesAsCopies(Function &Fn) {
+  return adjoint::integerMovesAsCopies(Fn, FAM);
+}
 
 void DerivativeSet::unifyReturns(Function &Fn) {
   FAM.invalidate(Fn, PreservedAnalyses::none());

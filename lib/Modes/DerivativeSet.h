@@ -130,6 +130,8 @@ public:
   }
   /// Normalizes \p Fn again (after a mode changed it, e.g. by inlining).
   void normalize(llvm::Function &Fn);
+  /// adjoint::integerMovesAsCopies with this module's analyses.
+  bool integerMovesAsCopies(llvm::Function &Fn);
   /// Merges \p Fn's returns into one block.
   void unifyReturns(llvm::Function &Fn);
   /// Reports an invalid generated function as an internal error: one the

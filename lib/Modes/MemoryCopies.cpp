@@ -31,10 +31,11 @@ using namespace llvm;
 namespace adjoint {
 
 /// Appends the scalar fields of \p T at \p Base to \p Fields (arrays and
-/// structs expanded, up to a bound); false when there are too many.
+/// structs expanded, up to a bound); false when there are too many or
+/// some storage is untyped.
 static bool flatten(Type *T, uint64_t Base, const DataLayout &DL,
                     SmallVectorImpl<std::pair<uint64_t, Type *>> &Fields) {
-  if (Fields.size() > 64)
+  if (Fields.size() > 64 || isUntypedStorage(T))
     return false;
   if (auto *ST = dyn_cast<StructType>(T)) {
     const StructLayout *SL = DL.getStructLayout(ST);
@@ -64,6 +65,8 @@ static bool flatten(Type *T, uint64_t Base, const DataLayout &DL,
 /// unknown, element-aligned offset) into memory of type \p T.
 static std::optional<GradientBuilder::CopyLayout>
 layoutOfType(Type *T, std::optional<uint64_t> Offset, Value *Length, const DataLayout &DL) {
+  if (isUntypedStorage(T))
+    return std::nullopt;
   while (auto *AT = dyn_cast<ArrayType>(T))
     T = AT->getElementType(); // the repeating element
   GradientBuilder::CopyLayout L;
@@ -101,26 +104,12 @@ static std::optional<GradientBuilder::CopyLayout> layoutOfTBAAStruct(MemTransfer
     auto *Off = mdconst::dyn_extract<ConstantInt>(MD->getOperand(K));
     auto *Size = mdconst::dyn_extract<ConstantInt>(MD->getOperand(K + 1));
     auto *Tag = dyn_cast<MDNode>(MD->getOperand(K + 2));
-    auto *Access = Tag && Tag->getNumOperands() > 1 ? dyn_cast<MDNode>(Tag->getOperand(1)) : nullptr;
-    auto *Name = Access && Access->getNumOperands() > 0 ? dyn_cast<MDString>(Access->getOperand(0))
-                                                        : nullptr;
-    if (!Off || !Size || !Name)
+    if (!Off || !Size || !Tag)
       return std::nullopt;
-    StringRef N = Name->getString();
-    Type *T = nullptr;
-    if (N == "double" && Size->getZExtValue() == 8)
-      T = Type::getDoubleTy(Ctx);
-    else if (N == "float" && Size->getZExtValue() == 4)
-      T = Type::getFloatTy(Ctx);
-    else if (N == "long double")
-      T = Type::getX86_FP80Ty(Ctx);
-    else if (N == "any pointer" || N.starts_with("p1 ") || N.starts_with("p2 "))
-      T = PointerType::getUnqual(Ctx);
-    else if (!(N == "int" || N == "long" || N == "long long" || N == "short" || N == "bool" ||
-               N == "_Bool" || N.starts_with("unsigned ")))
+    Type *T = scalarTypeOfTBAATag(Tag, Size->getZExtValue(), Ctx);
+    if (!T)
       return std::nullopt; // "omnipotent char" (arrays, unions): could be anything
-    if (T)
-      L.Fields.push_back({Off->getZExtValue(), T});
+    L.Fields.push_back({Off->getZExtValue(), T});
   }
   return L;
 }

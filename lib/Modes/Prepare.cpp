@@ -17,6 +17,8 @@
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/IntrinsicInst.h"
+#include "llvm/Analysis/AliasAnalysis.h"
+#include "llvm/Analysis/MemoryLocation.h"
 #include "llvm/Analysis/ValueTracking.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Transforms/Scalar/EarlyCSE.h"
@@ -201,6 +203,57 @@ static bool floatLoadsOfReinterpretedIntegers(Function &F) {
   return !Casts.empty();
 }
 
+/// An integer load or store whose TBAA tag says it accesses a float is a
+/// float access: InstCombine moves a double (a lambda's capture into
+/// std::function's storage, a struct field) as an i64 and keeps the tag.
+/// The load becomes a float load whose bits the integer uses take; the
+/// store stores the float. Its derivative then goes through memory like
+/// any float's, wherever the load and the store are.
+static bool floatAccessesOfTaggedIntegers(Function &F) {
+  const DataLayout &DL = F.getDataLayout();
+  auto FloatOf = [&](Instruction &I, Type *T) -> Type * {
+    if (!T->isIntegerTy() || !DL.typeSizeEqualsStoreSize(T))
+      return nullptr;
+    Type *FT = scalarTypeOfTBAATag(I.getMetadata(LLVMContext::MD_tbaa),
+                                   DL.getTypeStoreSize(T), F.getContext());
+    return FT && FT->isFloatingPointTy() && DL.getTypeSizeInBits(FT) == T->getIntegerBitWidth()
+               ? FT
+               : nullptr;
+  };
+  SmallVector<std::pair<Instruction *, Type *>, 8> Typed;
+  for (Instruction &I : instructions(F)) {
+    if (auto *L = dyn_cast<LoadInst>(&I); L && L->isSimple())
+      if (Type *FT = FloatOf(I, L->getType()))
+        Typed.push_back({L, FT});
+    if (auto *S = dyn_cast<StoreInst>(&I); S && S->isSimple())
+      if (Type *FT = FloatOf(I, S->getValueOperand()->getType()))
+        Typed.push_back({S, FT});
+  }
+  for (auto [I, FT] : Typed) {
+    IRBuilder<> B(I);
+    if (auto *L = dyn_cast<LoadInst>(I)) {
+      LoadInst *FL = B.CreateAlignedLoad(FT, L->getPointerOperand(), L->getAlign(), L->getName());
+      FL->copyMetadata(*L);
+      for (User *U : make_early_inc_range(L->users()))
+        if (auto *C = dyn_cast<BitCastInst>(U); C && C->getType() == FT) {
+          C->replaceAllUsesWith(FL); // the float moved as an integer and back
+          C->eraseFromParent();
+        }
+      if (!L->use_empty())
+        L->replaceAllUsesWith(B.CreateBitCast(FL, L->getType()));
+      L->eraseFromParent();
+      continue;
+    }
+    auto *S = cast<StoreInst>(I);
+    Value *V = S->getValueOperand();
+    auto *C = dyn_cast<BitCastInst>(V);
+    Value *FV = C && C->getSrcTy() == FT ? C->getOperand(0) : B.CreateBitCast(V, FT);
+    B.CreateAlignedStore(FV, S->getPointerOperand(), S->getAlign())->copyMetadata(*S);
+    S->eraseFromParent();
+  }
+  return !Typed.empty();
+}
+
 /// The one float type \p Ptr's memory is read and written as in \p F, or
 /// null: when it is also accessed as pointers, as two float types, or by a
 /// call that may access it in types not shown here. Integer accesses do
@@ -253,9 +306,12 @@ static bool floatStoresOfIntegerConstants(Function &F) {
   return !Typed.empty();
 }
 
-bool integerMovesAsCopies(Function &F) {
+bool integerMovesAsCopies(Function &F, FunctionAnalysisManager &FAM) {
   const DataLayout &DL = F.getDataLayout();
-  bool Changed = floatLoadsOfReinterpretedIntegers(F);
+  FAM.invalidate(F, PreservedAnalyses::none());
+  BatchAAResults AA(FAM.getResult<AAManager>(F));
+  bool Changed = floatAccessesOfTaggedIntegers(F);
+  Changed |= floatLoadsOfReinterpretedIntegers(F);
   Changed |= floatStoresOfIntegerConstants(F);
   SmallVector<StoreInst *, 8> Moves;
   for (BasicBlock &BB : F)
@@ -277,9 +333,14 @@ bool integerMovesAsCopies(Function &F) {
       };
       if (DeclaredInteger(L->getPointerOperand()) || DeclaredInteger(S->getPointerOperand()))
         continue;
+      // The copy happens at the store, so the source must still hold the
+      // loaded bits there: writes elsewhere in between (InstCombine puts
+      // the zeroing of a std::function's storage between the load of a
+      // capture and its store) do not matter.
+      MemoryLocation Source = MemoryLocation::get(L);
       bool WritesBetween = false;
       for (Instruction *X = L->getNextNode(); X != S && !WritesBetween; X = X->getNextNode())
-        WritesBetween = X->mayWriteToMemory();
+        WritesBetween = X->mayWriteToMemory() && isModSet(AA.getModRefInfo(X, Source));
       if (!WritesBetween)
         Moves.push_back(S);
     }
@@ -308,6 +369,7 @@ bool integerMovesAsCopies(Function &F) {
     if (L->use_empty())
       L->eraseFromParent();
   }
+  FAM.invalidate(F, PreservedAnalyses::none());
   return Changed || !Moves.empty();
 }
 

@@ -47,10 +47,11 @@ void canonicalizeLoops(llvm::Function &F);
 /// whose result type is an integer, as clang emits at -O0) stays a move.
 /// (A double copied through integer pointers in the source is not seen.)
 /// Before that, the other integer forms of float accesses InstCombine makes
-/// are typed back: a loaded integer bitcast to a float is a float load, and
+/// are typed back: an integer load or store whose TBAA tag names a float
+/// type is that float's, a loaded integer bitcast to a float is a float load, and
 /// an integer constant stored into memory otherwise accessed as one float
 /// type is a float store (its reverse clears the overwritten adjoint).
-bool integerMovesAsCopies(llvm::Function &F);
+bool integerMovesAsCopies(llvm::Function &F, llvm::FunctionAnalysisManager &FAM);
 
 /// Gives every invoke with a result a normal destination of its own (an
 /// edge split), where the result's shadow can be built: the result exists

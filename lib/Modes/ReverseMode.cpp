@@ -300,7 +300,7 @@ bool ReverseMode::generateBody(Function &Fn) {
   keptInvokesAsCalls(*Forward);
   lowerAllocationsForReverse(*Forward);
   Set.normalize(*Forward);
-  integerMovesAsCopies(*Forward); // after InstCombine, which made them
+  Set.integerMovesAsCopies(*Forward); // after InstCombine, which made them
   Set.unifyReturns(*Forward);
   splitInvokeResultEdges(*Forward);
   canonicalizeLoops(*Forward);
