@@ -24,6 +24,8 @@ extern int enzyme_tape;      /* split mode: the tape (or its memory) follows */
 extern int enzyme_allocated; /* split mode: bytes of the caller's tape memory */
 extern int enzyme_primal_return; /* first: return f's result, then derivatives */
 extern int enzyme_const_return;  /* first: f's result carries no derivative (not seeded) */
+extern int enzyme_vector;    /* __enzyme_batch: one value per lane follows    */
+extern int enzyme_scalar;    /* __enzyme_batch: one value for every lane      */
 
 /* Entry points. The return type is the caller's choice: the plugin converts
  * the derivative to whatever the call expects (double, float, a struct or
@@ -43,6 +45,10 @@ void __enzyme_reverse(void *, ...);
  * argument>); then both halves take `enzyme_allocated, size, enzyme_tape, p`
  * before the arguments, with p pointing to size bytes the caller owns. */
 int __enzyme_augmentsize(void *, ...);
+/* No derivative: f on N lanes, `__enzyme_batch(f, enzyme_width, N,
+ * enzyme_vector, x1, ..., xN, enzyme_scalar, c)`, returning f's N results as
+ * the struct or array the caller declares (declare it with that return
+ * type, e.g. `struct lanes4 __enzyme_batch(void *, ...);`). */
 
 #ifdef __cplusplus
 }

@@ -488,14 +488,17 @@ void GradientBuilder::checkNullableShadowUses() {
     for (Instruction &I : *BB) {
       auto *CB = dyn_cast<CallBase>(&I);
       if (!CB || !hasReverse(I) || isAllocation(*CB) || LateFrees.contains(CB) ||
+          isa<MemTransferInst>(CB) || isa<MemSetInst>(CB) ||
           (isa<CallInst>(CB) && CallPlans.contains(cast<CallInst>(CB))))
         continue;
       if (any_of(CB->args(), [&](const Use &A) {
             return A->getType()->isPointerTy() && nullable(A.get());
           }))
-        fail(I, "reverse mode cannot pass this pointer on: it was read from memory that also "
-                "holds pointers without derivatives (into enzyme_const data, say), so its "
-                "shadow may be missing; give that data a zeroed shadow (enzyme_dup) instead");
+        fail(I, "reverse mode cannot pass this pointer on: its shadow may be missing at run "
+                "time (it was read from memory that also holds pointers without derivatives, "
+                "into enzyme_const data say, or enzyme_runtime_activity may find its shadow "
+                "equal to its primal); give that data a zeroed shadow (enzyme_dup) instead, "
+                "or request without enzyme_runtime_activity");
     }
 }
 

@@ -113,9 +113,13 @@ void GradientBuilder::visitCallInst(CallInst &I) {
   if (auto *MT = dyn_cast<MemTransferInst>(&I))
     return reverseCopy(*MT);
   if (auto *MS = dyn_cast<MemSetInst>(&I)) {
-    // The bytes set are constants: the shadow they overwrite is cleared.
-    B.CreateMemSet(primal(Shadow.lookup(MS->getRawDest())), B.getInt8(0),
-                   primal(MS->getLength()), MS->getDestAlign());
+    // The bytes set are constants: the shadow they overwrite is cleared
+    // (none when the shadow is null at run time).
+    Value *S = Shadow.lookup(MS->getRawDest());
+    Value *Len = primal(MS->getLength());
+    if (mayBeNullShadow(S))
+      Len = B.CreateSelect(B.CreateIsNull(primal(S)), Constant::getNullValue(Len->getType()), Len);
+    B.CreateMemSet(primal(S), B.getInt8(0), Len, MS->getDestAlign());
     return;
   }
   if (I.getIntrinsicID() == Intrinsic::masked_load) {

@@ -276,6 +276,14 @@ static Function *getFieldHelper(Module &M, const GradientBuilder::CopyLayout &L,
   return F;
 }
 
+/// \p Bytes of a copy or set whose destination shadow \p DS may be null at
+/// run time (MaybeNullShadows): none when it is, so that nothing touches it.
+static Value *bytesIfShadow(IRBuilderBase &B, Value *DS, Value *Bytes, bool MayBeNull) {
+  if (!MayBeNull)
+    return Bytes;
+  return B.CreateSelect(B.CreateIsNull(DS), Constant::getNullValue(Bytes->getType()), Bytes);
+}
+
 /// Copies of pointers copy their shadows along (a copy from memory without
 /// a shadow leaves null shadows).
 void GradientBuilder::mirrorPointerCopies() {
@@ -284,23 +292,38 @@ void GradientBuilder::mirrorPointerCopies() {
       auto *MT = dyn_cast<MemTransferInst>(&I);
       Value *DS = MT ? Shadow.lookup(MT->getRawDest()) : nullptr;
       const CopyLayout *L = DS ? copyLayout(*MT) : nullptr;
+      Value *SS = MT ? Shadow.lookup(MT->getRawSource()) : nullptr;
       if (L && L->Moved) {
         // Pointer shadows and (zero) adjoints alike; nothing without a
         // shadow came from the source.
         IRBuilder<> FB(MT->getNextNode());
-        if (Value *SS = Shadow.lookup(MT->getRawSource()))
-          FB.CreateMemCpy(DS, MaybeAlign(), SS, MaybeAlign(), MT->getLength());
+        if (SS) {
+          Value *Bytes = bytesIfShadow(FB, DS, MT->getLength(), mayBeNullShadow(DS));
+          FB.CreateMemCpy(DS, MaybeAlign(), mayBeNullShadow(SS) ? FB.CreateSelect(
+                                                                    FB.CreateIsNull(SS), DS, SS)
+                                                              : SS,
+                          MaybeAlign(), Bytes);
+        }
         continue;
       }
       if (!L || none_of(L->Fields, [](auto &Fd) { return Fd.second->isPointerTy(); }))
         continue;
       IRBuilder<> FB(MT->getNextNode());
       Value *Bytes = FB.CreateZExtOrTrunc(MT->getLength(), FB.getInt64Ty());
-      Value *SS = Shadow.lookup(MT->getRawSource());
-      FB.CreateCall(getFieldHelper(*F.getParent(), *L,
-                                   SS ? FieldWork::CopyPointers : FieldWork::ClearPointers,
-                                   isa<MemMoveInst>(MT)),
-                    {DS, SS ? SS : DS, Bytes});
+      Bytes = bytesIfShadow(FB, DS, Bytes, mayBeNullShadow(DS));
+      Module &M = *F.getParent();
+      Function *Copy = getFieldHelper(M, *L, FieldWork::CopyPointers, isa<MemMoveInst>(MT));
+      Function *Clear = getFieldHelper(M, *L, FieldWork::ClearPointers, isa<MemMoveInst>(MT));
+      if (!SS) {
+        FB.CreateCall(Clear, {DS, DS, Bytes});
+      } else if (mayBeNullShadow(SS)) {
+        // A source whose shadow is null at run time holds no shadows to copy.
+        Value *Null = FB.CreateIsNull(SS);
+        FB.CreateCall(Copy->getFunctionType(), FB.CreateSelect(Null, Clear, Copy),
+                      {DS, FB.CreateSelect(Null, DS, SS), Bytes});
+      } else {
+        FB.CreateCall(Copy, {DS, SS, Bytes});
+      }
     }
 }
 
@@ -309,9 +332,24 @@ void GradientBuilder::mirrorPointerCopies() {
 /// clears them).
 void GradientBuilder::reverseCopy(MemTransferInst &MT) {
   const CopyLayout &L = *copyLayout(MT);
-  Value *DS = primal(Shadow.lookup(MT.getRawDest()));
+  Value *DSF = Shadow.lookup(MT.getRawDest());
+  Value *DS = primal(DSF);
   Value *Len = B.CreateZExtOrTrunc(primal(MT.getLength()), B.getInt64Ty());
+  Len = bytesIfShadow(B, DS, Len, mayBeNullShadow(DSF));
   Value *SS = Shadow.lookup(MT.getRawSource());
+  if (SS && mayBeNullShadow(SS)) {
+    // Null at run time: the source carries nothing. The destination's
+    // adjoints are only cleared, which moving them onto themselves does.
+    Value *P = primal(SS);
+    Value *Source = B.CreateSelect(B.CreateIsNull(P), DS, P);
+    if (L.Moved) {
+      B.CreateMemMove(Source, MaybeAlign(), DS, MaybeAlign(), Len);
+      B.CreateMemSet(DS, B.getInt8(0), Len, MaybeAlign());
+      return;
+    }
+    B.CreateCall(getFieldHelper(*F.getParent(), L, FieldWork::Transpose, true), {DS, Source, Len});
+    return;
+  }
   if (L.Moved) {
     // Nothing touched the source's shadow since the copy (the block was
     // freed): its float bytes are zero, so moving the destination's bytes

@@ -145,7 +145,7 @@ void RequestServer::serve(CallInst &Call) {
                           "' is not supported yet: without it the program would be wrong, so "
                           "it is an error; this version of Adjoint implements __enzyme_fwddiff, "
                           "__enzyme_autodiff, __enzyme_augmentfwd, __enzyme_reverse, "
-                          "__enzyme_augmentsize and __enzyme_virtualreverse (and the type hints __enzyme_float, "
+                          "__enzyme_augmentsize, __enzyme_batch and __enzyme_virtualreverse (and the type hints __enzyme_float, "
                           "__enzyme_double, __enzyme_integer and __enzyme_pointer, which "
                           "change nothing)");
     return fail(Call);
@@ -166,8 +166,42 @@ void RequestServer::serve(CallInst &Call) {
     return fail(Call);
   if (*Mode == DiffModeKind::Forward)
     serveForward(*Req);
+  else if (*Mode == DiffModeKind::Batch)
+    serveBatch(*Req);
   else
     serveReverse(*Req);
+}
+
+/// __enzyme_batch: the function once per lane, its results returned as the
+/// declared aggregate of N (the calls sit side by side, where the
+/// optimizer's SLP vectorizer can pack them once inlined).
+void RequestServer::serveBatch(DiffRequest &Req) {
+  CallInst &Call = *Req.Call;
+  Function &F = *Req.Fn;
+  IRBuilder<> B(&Call);
+  SmallVector<Value *, 8> Results;
+  for (unsigned K = 0; K < Req.Width; ++K) {
+    SmallVector<Value *, 8> Args;
+    for (auto [I, A] : enumerate(Req.Args))
+      Args.push_back(passArgument(B, K == 0 || A.Shadows.empty() ? A.Primal : A.Shadows[K - 1],
+                                  F.getArg(I)->getType()));
+    CallInst *Lane = B.CreateCall(&F, Args);
+    Lane->setCallingConv(F.getCallingConv());
+    Lane->setDebugLoc(Call.getDebugLoc());
+    if (!F.getReturnType()->isVoidTy())
+      Results.push_back(Lane);
+  }
+  if (Results.empty() || !resultIsUsed(Req))
+    return complete(Req, B, nullptr);
+  Value *Result = convertResult(B, Results, Req.ResultType);
+  if (!Result) {
+    Diags.error(Call, "__enzyme_batch is declared to return " + typeName(Req.ResultType) +
+                          " but gives " + Twine(Req.Width) + " values of type " +
+                          typeName(F.getReturnType()) +
+                          "; declare it to return a struct or array of them, one per lane");
+    return fail(Call);
+  }
+  complete(Req, B, Result);
 }
 
 Value *RequestServer::passArgument(IRBuilder<> &B, Value *V, Type *ParamTy) {
@@ -262,7 +296,8 @@ void RequestServer::serveForward(DiffRequest &Req) {
   for (RequestArg &A : Req.Args)
     Mask.push_back(A.isDuplicated());
   size_t Mark = Derivatives.size();
-  Function *Tangent = Forward.getTangentFunction(F, Mask, Req.Width, nullptr, &Call);
+  Function *Tangent =
+      Forward.getTangentFunction(F, Mask, Req.Width, nullptr, &Call, Req.RuntimeActivity);
   if (!generatePending(Call)) {
     Derivatives.discardSince(Mark);
     return fail(Call);
@@ -298,7 +333,8 @@ void RequestServer::serveForward(DiffRequest &Req) {
                                     B.getInt64(K));
         Args.push_back(B.CreateGEP(B.getInt8Ty(), A.Shadows[0], Offset));
       } else {
-        Args.push_back(passArgument(B, A.Shadows[K], ParamTy));
+        Args.push_back(runtimeShadow(B, Req, Args[Args.size() - 1 - K],
+                                     passArgument(B, A.Shadows[K], ParamTy)));
       }
     }
   }
@@ -345,6 +381,19 @@ void RequestServer::serveForward(DiffRequest &Req) {
     return complete(Req, B, Result);
   }
   complete(Req, B, nullptr);
+}
+
+/// \p Shadow as the derivative takes it: with enzyme_runtime_activity, a
+/// pointer's shadow that is the primal \p Primal itself means the argument
+/// is inactive, and the derivative (built for shadows that may be null)
+/// gets null, which carries nothing.
+Value *RequestServer::runtimeShadow(IRBuilder<> &B, const DiffRequest &Req, Value *Primal,
+                                    Value *Shadow) {
+  if (!Req.RuntimeActivity || !Shadow->getType()->isPointerTy())
+    return Shadow;
+  return B.CreateSelect(B.CreateICmpEQ(Shadow, Primal),
+                        ConstantPointerNull::get(cast<PointerType>(Shadow->getType())), Shadow,
+                        "runtime.shadow");
 }
 
 /// Reverse mode (combined): the gradient function returns the adjoints of
@@ -398,14 +447,18 @@ void RequestServer::serveReverse(DiffRequest &Req) {
   ReverseMode::SplitFunctions PrimalAndReverse{nullptr, nullptr};
   // Both go through the split functions: the first to get f's result, the
   // second to seed that result with 0 instead of 1.
-  bool Split = Req.PrimalReturn || Req.ConstReturn;
+  // Runtime activity too: the pair is what takes shadows that may be null.
+  bool Split = Req.PrimalReturn || Req.ConstReturn ||
+               (Req.RuntimeActivity && Req.Mode == DiffModeKind::ReverseCombined);
   if (Split) {
-    PrimalAndReverse = Reverse.getSplitFunctions(F, Activity, nullptr, &Call);
+    PrimalAndReverse =
+        Reverse.getSplitFunctions(F, Activity, nullptr, &Call, Req.RuntimeActivity);
     Gradient = PrimalAndReverse.Reverse;
   } else if (Req.Mode == DiffModeKind::ReverseCombined) {
     Gradient = Reverse.getGradientFunction(F, Activity, &Call);
   } else {
-    ReverseMode::SplitFunctions Pair = Reverse.getSplitFunctions(F, Activity, nullptr, &Call);
+    ReverseMode::SplitFunctions Pair =
+        Reverse.getSplitFunctions(F, Activity, nullptr, &Call, Req.RuntimeActivity);
     Gradient = Req.Mode == DiffModeKind::ReverseAugmented ? Pair.Augmented : Pair.Reverse;
   }
   if (!generatePending(Call)) {
@@ -418,7 +471,7 @@ void RequestServer::serveReverse(DiffRequest &Req) {
     Type *ParamTy = F.getArg(I)->getType();
     Args.push_back(passArgument(B, A.Primal, ParamTy));
     if (A.isDuplicated())
-      Args.push_back(passArgument(B, A.Shadows[0], ParamTy));
+      Args.push_back(runtimeShadow(B, Req, Args.back(), passArgument(B, A.Shadows[0], ParamTy)));
   }
   Value *Primal = nullptr;
   // The reverse half continues from what its augmented half left.

@@ -36,6 +36,9 @@ public:
 private:
   void serveForward(DiffRequest &Req);
   void serveReverse(DiffRequest &Req);
+  void serveBatch(DiffRequest &Req);
+  llvm::Value *runtimeShadow(llvm::IRBuilder<> &B, const DiffRequest &Req, llvm::Value *Primal,
+                             llvm::Value *Shadow);
   void zeroShadowGlobals(llvm::IRBuilder<> &B, llvm::Function &Derivative);
   llvm::Value *passArgument(llvm::IRBuilder<> &B, llvm::Value *V, llvm::Type *ParamTy);
   llvm::Value *convertResult(llvm::IRBuilder<> &B, llvm::ArrayRef<llvm::Value *> Values,

@@ -31,12 +31,16 @@ class Diagnostics;
 /// ReverseAugmented: __enzyme_augmentfwd (the forward pass, returns the
 /// tape). ReverseSplit: __enzyme_reverse (the reverse pass, takes the tape).
 /// ReverseTapeSize: __enzyme_augmentsize (the bytes of a caller-owned tape).
+/// Batch: __enzyme_batch, no derivative: the function on N lanes of its
+/// arguments (`enzyme_vector` arguments: Primal is lane 1, Shadows the
+/// other lanes; `enzyme_scalar` and unmarked ones: one value for every lane).
 enum class DiffModeKind {
   Forward,
   ReverseCombined,
   ReverseAugmented,
   ReverseSplit,
-  ReverseTapeSize
+  ReverseTapeSize,
+  Batch
 };
 
 /// How one parameter takes part in differentiation.
@@ -83,6 +87,10 @@ struct DiffRequest {
   /// enzyme_const_return: the function's result carries no derivative:
   /// reverse mode does not seed it, forward mode returns no tangent for it.
   bool ConstReturn = false;
+  /// enzyme_runtime_activity: a duplicated pointer whose shadow is the
+  /// primal itself is inactive, decided at run time (the derivative gets a
+  /// null shadow for it, which carries nothing).
+  bool RuntimeActivity = false;
   /// __enzyme_reverse: the adjoint of the function's float result (when it
   /// has one), and the tape __enzyme_augmentfwd returned.
   llvm::Value *Seed = nullptr;

@@ -53,6 +53,8 @@ std::optional<DiffModeKind> requestModeOf(StringRef Name) {
     return DiffModeKind::ReverseSplit;
   if (Name.starts_with("__enzyme_augmentsize"))
     return DiffModeKind::ReverseTapeSize;
+  if (Name.starts_with("__enzyme_batch"))
+    return DiffModeKind::Batch;
   return std::nullopt;
 }
 
@@ -190,6 +192,7 @@ private:
   }
   bool readWidth();
   bool readParameter(Argument &Param, RequestArg &Out);
+  bool readBatchParameter(Argument &Param, RequestArg &Out);
   bool readShadows(Argument &Param, RequestArg &Arg, StringRef Marker);
   /// Reports a by-value struct the ABI split in two, when debug info shows one.
   bool checkSplitStructs();
@@ -209,6 +212,8 @@ private:
       return "__enzyme_reverse";
     case DiffModeKind::ReverseTapeSize:
       return "__enzyme_augmentsize";
+    case DiffModeKind::Batch:
+      return "__enzyme_batch";
     }
     return "";
   }
@@ -367,7 +372,51 @@ bool RequestReader::readShadows(Argument &Param, RequestArg &Arg, StringRef Mark
   return true;
 }
 
+/// __enzyme_batch: `enzyme_vector, v1, ..., vN` (one value per lane) or
+/// `[enzyme_scalar,] v` (the same value in every lane).
+bool RequestReader::readBatchParameter(Argument &Param, RequestArg &Arg) {
+  unsigned ArgNo = Param.getArgNo() + 1;
+  std::optional<StringRef> Marker = peekMarker();
+  if (Marker && *Marker != "enzyme_vector" && *Marker != "enzyme_scalar") {
+    Diags.error(Call, Twine("marker '") + *Marker + "' before argument " + Twine(ArgNo) +
+                          " is not one of __enzyme_batch's: mark an argument enzyme_vector "
+                          "(then one value per lane) or enzyme_scalar (one value for every "
+                          "lane)");
+    return false;
+  }
+  if (Marker)
+    ++Next;
+  unsigned Count = Marker == StringRef("enzyme_vector") ? Req.Width : 1;
+  Arg.Activity = Count > 1 ? ActivityKind::Dup : ActivityKind::Const;
+  for (unsigned K = 0; K < Count; ++K) {
+    if (atEnd() || markerName(peek())) {
+      Diags.error(Call, Twine("argument ") + Twine(ArgNo) + " of '" +
+                            demangle(Req.Fn->getName()) + "' needs " +
+                            (Count > 1 ? Twine(Count) + " values (enzyme_vector: one per lane)"
+                                       : Twine("a value")) +
+                            (atEnd() ? ", but the request ends" : ", but a marker follows") +
+                            "; pass every parameter, a vector one once per lane");
+      return false;
+    }
+    Value *V = peek();
+    if (!isPassableAs(V->getType(), Param.getType()) ||
+        (K > 0 && V->getType() != Arg.Primal->getType())) {
+      Diags.error(Call, Twine("lane ") + Twine(K + 1) + " of argument " + Twine(ArgNo) +
+                            " of '" + demangle(Req.Fn->getName()) + "' has type " +
+                            typeName(V->getType()) + " but the parameter has type " +
+                            typeName(Param.getType()) +
+                            "; check the markers and the number of values per lane");
+      return false;
+    }
+    (K == 0 ? Arg.Primal : Arg.Shadows.emplace_back()) = V;
+    ++Next;
+  }
+  return true;
+}
+
 bool RequestReader::readParameter(Argument &Param, RequestArg &Arg) {
+  if (Mode == DiffModeKind::Batch)
+    return readBatchParameter(Param, Arg);
   unsigned ArgNo = Param.getArgNo() + 1;
   std::optional<StringRef> Marker = peekMarker();
   if (Marker) {
@@ -565,6 +614,8 @@ std::optional<DiffRequest> RequestReader::read() {
       Req.Fn && (Mode == DiffModeKind::Forward
                      ? forwardRuleOf(*Req.Fn) != nullptr
                      : Mode != DiffModeKind::ReverseTapeSize && bool(gradientRuleOf(*Req.Fn)));
+  if (Mode == DiffModeKind::Batch)
+    RuleServes = true; // a batch only calls the function
   if (!Req.Fn || (Req.Fn->isDeclaration() && !RuleServes)) {
     Diags.error(Call, Twine("the first argument of ") + entryName() +
                           " must name a function defined in this translation unit "
@@ -597,6 +648,9 @@ std::optional<DiffRequest> RequestReader::read() {
                (Mode == DiffModeKind::Forward || Mode == DiffModeKind::ReverseCombined)) {
       Req.ConstReturn = true;
       ++Next;
+    } else if (M == StringRef("enzyme_runtime_activity") && Mode != DiffModeKind::Batch) {
+      Req.RuntimeActivity = true;
+      ++Next;
     } else if (Split && (M == StringRef("enzyme_allocated") || M == StringRef("enzyme_tape"))) {
       if (!readCallerTape())
         return std::nullopt;
@@ -606,9 +660,19 @@ std::optional<DiffRequest> RequestReader::read() {
   }
   if (!checkCallerTape())
     return std::nullopt;
+  if (Mode == DiffModeKind::Batch && !SawWidth) {
+    Diags.error(Call, "__enzyme_batch needs the number of lanes: write "
+                      "`__enzyme_batch(f, enzyme_width, N, enzyme_vector, x1, ..., xN, ...)`");
+    return std::nullopt;
+  }
   for (Argument &Param : Req.Fn->args()) {
     RequestArg Arg;
-    if (Param.hasStructRetAttr()) {
+    if (Param.hasStructRetAttr() && Mode == DiffModeKind::Batch) {
+      Diags.error(Call, "'" + demangle(Req.Fn->getName()) + "' returns a struct in memory, "
+                        "which __enzyme_batch does not return per lane yet: return it "
+                        "through a pointer argument (enzyme_vector, one per lane)");
+      return std::nullopt;
+    } else if (Param.hasStructRetAttr()) {
       // The C function returns a struct in memory: not an argument in C.
       Arg.Activity = ActivityKind::Dup;
       Arg.IsResultSlot = true;

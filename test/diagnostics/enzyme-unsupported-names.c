@@ -1,8 +1,8 @@
 // Every part of Enzyme's interface that Adjoint does not implement yet is an
 // error at its use, never ignored and never left to the linker: entry
-// points (batch, sparse, error estimates, split forward),
-// tables (split-mode rules) and markers (no-free tapes, runtime
-// activity, vector arguments, no return). Type hints are understood: they
+// points (sparse, error estimates, split forward),
+// tables (split-mode rules) and markers (no-free tapes, vector
+// arguments outside __enzyme_batch, no return). Type hints are understood: they
 // change nothing. C++ templates of unsupported entry points are named too.
 // RUN: not %adjoint-cc -O2 -c %s -o %t.o 2>&1 | FileCheck %s
 // RUN: not %adjoint-cc -O0 -c %s -o %t.o 2>&1 | FileCheck %s
@@ -11,8 +11,7 @@
 // NOCRASH-NOT: '__enzyme_double'
 #include <adjoint/enzyme.h>
 
-extern int enzyme_nofree, enzyme_runtime_activity, enzyme_vector, enzyme_noret;
-double __enzyme_batch(void *, ...);
+extern int enzyme_nofree, enzyme_vector, enzyme_noret;
 double __enzyme_todense(void *, ...);
 double __enzyme_error_estimate(void *, ...);
 void __enzyme_double(void *, long);
@@ -23,8 +22,6 @@ static double g(double *p) {
   return *p * *p;
 }
 
-double b(double x) { return __enzyme_batch((void *)f, x, x); }
-// CHECK-DAG: error: adjoint: '__enzyme_batch' is not supported yet
 double t(double x) { return __enzyme_todense((void *)f, x); }
 // CHECK-DAG: error: adjoint: '__enzyme_todense' is not supported yet
 double e(double x) { return __enzyme_error_estimate((void *)f, x); }
@@ -32,8 +29,6 @@ double e(double x) { return __enzyme_error_estimate((void *)f, x); }
 
 double m1(double x) { return __enzyme_autodiff((void *)f, enzyme_nofree, x); }
 // CHECK-DAG: error: adjoint: unknown or unsupported marker 'enzyme_nofree'
-double m2(double x) { return __enzyme_autodiff((void *)f, enzyme_runtime_activity, x); }
-// CHECK-DAG: error: adjoint: unknown or unsupported marker 'enzyme_runtime_activity'
 double m3(double x) { return __enzyme_fwddiff((void *)f, enzyme_vector, x, 1.0); }
 // CHECK-DAG: error: adjoint: unknown or unsupported marker 'enzyme_vector'
 double m4(double x) { return __enzyme_autodiff((void *)f, enzyme_noret, x); }

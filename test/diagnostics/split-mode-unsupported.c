@@ -18,7 +18,7 @@ void *tape(double x) { return __enzyme_augmentfwd((void *)f, enzyme_out, x); }
 int size(void) { return __enzyme_augmentsize((void *)f, enzyme_out); }
 
 double fwd_split(double x) {
-  // CHECK-DAG: split-mode-unsupported.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: '__enzyme_fwdsplit' is not supported yet: without it the program would be wrong, so it is an error; this version of Adjoint implements __enzyme_fwddiff, __enzyme_autodiff, __enzyme_augmentfwd, __enzyme_reverse, __enzyme_augmentsize and __enzyme_virtualreverse
+  // CHECK-DAG: split-mode-unsupported.c:[[@LINE+1]]:{{[0-9]+}}: error: adjoint: '__enzyme_fwdsplit' is not supported yet: without it the program would be wrong, so it is an error; this version of Adjoint implements __enzyme_fwddiff, __enzyme_autodiff, __enzyme_augmentfwd, __enzyme_reverse, __enzyme_augmentsize, __enzyme_batch and __enzyme_virtualreverse
   return __enzyme_fwdsplit((void *)f, x, 1.0);
 }
 // CHECK: 1 error generated.
