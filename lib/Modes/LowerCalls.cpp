@@ -21,15 +21,44 @@ using namespace llvm;
 namespace adjoint {
 namespace {
 
-enum class LoweringKind { None, SinCos, ComplexMul, ComplexDiv, ComplexAbs, ComplexExp };
+enum class LoweringKind {
+  None,
+  SinCos,
+  ComplexMul,
+  ComplexDiv,
+  ComplexAbs,
+  ComplexArg,
+  ComplexExp,
+  ComplexLog,
+  ComplexSqrt,
+  ComplexPow,
+  ComplexSin,
+  ComplexCos,
+  ComplexTan,
+  ComplexSinh,
+  ComplexCosh,
+  ComplexTanh
+};
 
+/// C's complex functions (what std::complex<double> and <float> call) and
+/// the helpers clang emits for complex arithmetic.
 LoweringKind loweringOf(StringRef Name) {
   return StringSwitch<LoweringKind>(Name)
       .Cases("sincos", "sincosf", "sincosl", LoweringKind::SinCos)
       .Cases("__muldc3", "__mulsc3", LoweringKind::ComplexMul)
       .Cases("__divdc3", "__divsc3", LoweringKind::ComplexDiv)
       .Cases("cabs", "cabsf", LoweringKind::ComplexAbs)
+      .Cases("carg", "cargf", LoweringKind::ComplexArg)
       .Cases("cexp", "cexpf", LoweringKind::ComplexExp)
+      .Cases("clog", "clogf", LoweringKind::ComplexLog)
+      .Cases("csqrt", "csqrtf", LoweringKind::ComplexSqrt)
+      .Cases("cpow", "cpowf", LoweringKind::ComplexPow)
+      .Cases("csin", "csinf", LoweringKind::ComplexSin)
+      .Cases("ccos", "ccosf", LoweringKind::ComplexCos)
+      .Cases("ctan", "ctanf", LoweringKind::ComplexTan)
+      .Cases("csinh", "csinhf", LoweringKind::ComplexSinh)
+      .Cases("ccosh", "ccoshf", LoweringKind::ComplexCosh)
+      .Cases("ctanh", "ctanhf", LoweringKind::ComplexTanh)
       .Default(LoweringKind::None);
 }
 
@@ -66,6 +95,17 @@ bool isComplexShape(CallBase &CB, unsigned Parts) {
              ? cast<FixedVectorType>(A->getType())->getNumElements()
              : (A->getType()->isFloatingPointTy() ? 1 : 100);
   return ResultOk && N == Parts;
+}
+
+/// exp(a + bi) as its real and imaginary parts.
+std::pair<Value *, Value *> complexExp(IRBuilder<> &B, Value *A, Value *Bi) {
+  Value *E = emitMath(B, "exp", A);
+  return {B.CreateFMul(E, emitMath(B, "cos", Bi)), B.CreateFMul(E, emitMath(B, "sin", Bi))};
+}
+
+/// log(a + bi) = log hypot(a, b) + atan2(b, a) i, as its two parts.
+std::pair<Value *, Value *> complexLog(IRBuilder<> &B, Value *A, Value *Bi) {
+  return {emitMath(B, "log", emitMath(B, "hypot", A, Bi)), emitMath(B, "atan2", Bi, A)};
 }
 
 /// The value replacing \p CB, or null to keep it.
@@ -105,14 +145,98 @@ Value *lower(IRBuilder<> &B, CallBase &CB, LoweringKind Kind) {
     auto P = parts(B, CB);
     return emitMath(B, "hypot", P[0], P[1]);
   }
-  case LoweringKind::ComplexExp: {
-    // exp(a + bi) = e^a cos b + (e^a sin b)i
-    if (!isComplexShape(CB, 2))
+  case LoweringKind::ComplexArg: {
+    // arg(a + bi) = atan2(b, a)
+    if (!isComplexShape(CB, 2) || !CB.getType()->isFloatingPointTy())
       return nullptr;
     auto P = parts(B, CB);
-    Value *E = emitMath(B, "exp", P[0]);
-    return pack(B, CB.getType(), B.CreateFMul(E, emitMath(B, "cos", P[1])),
-                B.CreateFMul(E, emitMath(B, "sin", P[1])));
+    return emitMath(B, "atan2", P[1], P[0]);
+  }
+  case LoweringKind::ComplexExp: {
+    // exp(a + bi) = e^a cos b + (e^a sin b)i
+    if (!isComplexShape(CB, 2) || CB.getType()->isFloatingPointTy())
+      return nullptr;
+    auto P = parts(B, CB);
+    auto [Re, Im] = complexExp(B, P[0], P[1]);
+    return pack(B, CB.getType(), Re, Im);
+  }
+  case LoweringKind::ComplexLog: {
+    // log(a + bi) = log |z| + arg(z) i
+    if (!isComplexShape(CB, 2) || CB.getType()->isFloatingPointTy())
+      return nullptr;
+    auto P = parts(B, CB);
+    auto [Re, Im] = complexLog(B, P[0], P[1]);
+    return pack(B, CB.getType(), Re, Im);
+  }
+  case LoweringKind::ComplexPow: {
+    // z^w = exp(w log z)
+    if (!isComplexShape(CB, 4) || CB.getType()->isFloatingPointTy())
+      return nullptr;
+    auto P = parts(B, CB);
+    auto [L, T] = complexLog(B, P[0], P[1]);
+    Value *Re = B.CreateFSub(B.CreateFMul(P[2], L), B.CreateFMul(P[3], T));
+    Value *Im = B.CreateFAdd(B.CreateFMul(P[2], T), B.CreateFMul(P[3], L));
+    auto [ERe, EIm] = complexExp(B, Re, Im);
+    return pack(B, CB.getType(), ERe, EIm);
+  }
+  case LoweringKind::ComplexSqrt: {
+    // With s = sqrt((|z| + |a|) / 2), positive away from 0 (so that no
+    // branch's derivative is infinite): a >= 0: s + b/(2s) i; a < 0:
+    // |b|/(2s) + copysign(s, b) i.
+    if (!isComplexShape(CB, 2) || CB.getType()->isFloatingPointTy())
+      return nullptr;
+    auto P = parts(B, CB);
+    Value *A = P[0], *Bi = P[1];
+    Value *AbsA = emitMath(B, "fabs", A);
+    Value *S = emitMath(B, "sqrt", B.CreateFMul(B.CreateFAdd(emitMath(B, "hypot", A, Bi), AbsA),
+                                                fpConst(A, 0.5)));
+    Value *TwoS = B.CreateFAdd(S, S);
+    Value *NonNegative = B.CreateFCmpOGE(A, fpConst(A, 0.0));
+    Value *Re = B.CreateSelect(NonNegative, S, B.CreateFDiv(emitMath(B, "fabs", Bi), TwoS));
+    Value *Im = B.CreateSelect(NonNegative, B.CreateFDiv(Bi, TwoS),
+                               emitMath(B, "copysign", S, Bi));
+    return pack(B, CB.getType(), Re, Im);
+  }
+  case LoweringKind::ComplexSin:
+  case LoweringKind::ComplexCos:
+  case LoweringKind::ComplexSinh:
+  case LoweringKind::ComplexCosh: {
+    // sin z = sin a cosh b + (cos a sinh b)i;  cos z = cos a cosh b - (sin a sinh b)i;
+    // sinh z = sinh a cos b + (cosh a sin b)i; cosh z = cosh a cos b + (sinh a sin b)i.
+    if (!isComplexShape(CB, 2) || CB.getType()->isFloatingPointTy())
+      return nullptr;
+    auto P = parts(B, CB);
+    Value *A = P[0], *Bi = P[1];
+    Value *Re, *Im;
+    if (Kind == LoweringKind::ComplexSin || Kind == LoweringKind::ComplexCos) {
+      Value *SinA = emitMath(B, "sin", A), *CosA = emitMath(B, "cos", A);
+      Value *CoshB = emitMath(B, "cosh", Bi), *SinhB = emitMath(B, "sinh", Bi);
+      bool Sin = Kind == LoweringKind::ComplexSin;
+      Re = B.CreateFMul(Sin ? SinA : CosA, CoshB);
+      Im = B.CreateFMul(Sin ? CosA : B.CreateFNeg(SinA), SinhB);
+    } else {
+      Value *SinhA = emitMath(B, "sinh", A), *CoshA = emitMath(B, "cosh", A);
+      Value *SinB = emitMath(B, "sin", Bi), *CosB = emitMath(B, "cos", Bi);
+      bool Sinh = Kind == LoweringKind::ComplexSinh;
+      Re = B.CreateFMul(Sinh ? SinhA : CoshA, CosB);
+      Im = B.CreateFMul(Sinh ? CoshA : SinhA, SinB);
+    }
+    return pack(B, CB.getType(), Re, Im);
+  }
+  case LoweringKind::ComplexTan:
+  case LoweringKind::ComplexTanh: {
+    // tan z = (sin 2a + (sinh 2b)i) / (cos 2a + cosh 2b);
+    // tanh z = (sinh 2a + (sin 2b)i) / (cosh 2a + cos 2b).
+    if (!isComplexShape(CB, 2) || CB.getType()->isFloatingPointTy())
+      return nullptr;
+    auto P = parts(B, CB);
+    Value *A2 = B.CreateFAdd(P[0], P[0]), *B2 = B.CreateFAdd(P[1], P[1]);
+    bool Tan = Kind == LoweringKind::ComplexTan;
+    Value *Den = B.CreateFAdd(emitMath(B, Tan ? "cos" : "cosh", A2),
+                              emitMath(B, Tan ? "cosh" : "cos", B2));
+    Value *Re = B.CreateFDiv(emitMath(B, Tan ? "sin" : "sinh", A2), Den);
+    Value *Im = B.CreateFDiv(emitMath(B, Tan ? "sinh" : "sin", B2), Den);
+    return pack(B, CB.getType(), Re, Im);
   }
   case LoweringKind::None:
     break;

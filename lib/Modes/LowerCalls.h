@@ -4,7 +4,9 @@
 /// Some library functions compute values the rule table already knows how
 /// to differentiate, behind an interface it cannot read: results written
 /// through pointers (`sincos`), complex numbers split over registers by the
-/// C ABI (`__muldc3`, `cabs`, `cexp`). Before differentiation, calls to them
+/// C ABI (`__muldc3`, `__divdc3`, and C's complex library that std::complex
+/// calls: `cabs`, `carg`, `cexp`, `clog`, `csqrt`, `cpow`, `csin`, `ccos`,
+/// `ctan` and their hyperbolic forms). Before differentiation, calls to them
 /// in the prepared clone are rewritten as the equivalent plain IR, so one
 /// mechanism (the rules) serves them. Finite inputs give the same values;
 /// the C99 Annex G recovery of infinities in complex products is not kept.
