@@ -351,6 +351,59 @@ class Program:
                     self.features.append(kind)
         finally:
             self.rng = saved
+        # A second stream: value types of the standard library whose storage the IR does not
+        # type (optional and variant are unions, pair/tuple are moved as integers, complex
+        # calls C's complex library), owning pointers and numeric algorithms.
+        rx = random.Random("adjoint-fuzz-cxx-extras2-%d" % self.seed)
+        saved, self.rng = self.rng, rx
+        try:
+            for kind, p in (("optional", 0.15), ("tuple", 0.15), ("uniqueptr", 0.15),
+                            ("complex", 0.15)):
+                if rx.random() < p:
+                    getattr(self, "x_" + kind)(lines, leaves + locs, len(locs))
+                    locs.append("s%d" % len(locs))
+                    self.features.append(kind)
+        finally:
+            self.rng = saved
+
+    def x_optional(self, lines, L, k):
+        # Always engaged (no branch on a float): the value goes through the union's storage
+        # and a copy of it; the variant holds its double alternative.
+        lines += ["std::optional<T> op%d{%s};" % (k, self.bounded(L, 1)),
+                  "std::optional<T> oq%d = op%d;" % (k, k),
+                  "std::variant<int, T> va%d{%s};" % (k, self.bounded(L, 1)),
+                  "std::variant<int, T> vb%d = va%d;" % (k, k),
+                  "T s%d = oq%d.value_or(T(0)) * std::get<1>(vb%d) + *op%d;" % (k, k, k, k)]
+
+    def x_tuple(self, lines, L, k):
+        lines += ["auto [pa%d, pb%d] = std::make_pair(%s, %s);" % (k, k, self.bounded(L, 1),
+                                                                  self.bounded(L, 1)),
+                  "std::tuple<T, int, T> tu%d{%s, 2, pa%d};" % (k, self.bounded(L, 1), k),
+                  "std::tuple<T, int, T> tv%d = tu%d;" % (k, k),
+                  "T s%d = pa%d * pb%d + std::get<0>(tv%d) * std::get<1>(tv%d) + "
+                  "std::get<2>(tv%d);" % (k, k, k, k, k, k)]
+
+    def x_uniqueptr(self, lines, L, k):
+        m = self.rng.randint(2, 4)
+        lines += ["std::unique_ptr<T[]> up%d(new T[%d]);" % (k, m),
+                  "for (int i = 0; i < %d; ++i)" % m,
+                  "  up%d[i] = %s;" % (k, self.bounded(L + ["0.2 * i"], 2)),
+                  "auto box%d = std::make_unique<T>(%s);" % (k, self.bounded(L, 1)),
+                  "T s%d = std::accumulate(up%d.get(), up%d.get() + %d, *box%d) + "
+                  "std::inner_product(up%d.get(), up%d.get() + %d, up%d.get(), T(0));" % (
+                      k, k, k, m, k, k, k, m, k)]
+
+    def x_complex(self, lines, L, k):
+        # |z| <= sqrt(2): z + 2 and z * z + 1.5 stay in the right half plane, away from the
+        # branch cuts of sqrt and log.
+        f = self.rng.choice(["std::exp(z%d) * std::sqrt(z%d + T(2))",
+                             "std::log(z%d * z%d + T(1.5)) + std::sin(z%d) * std::cosh(z%d)",
+                             "std::pow(z%d + T(2), std::complex<T>(0.5, 0.25)) / (z%d + T(3))",
+                             "std::tanh(z%d) + std::cos(z%d) * std::conj(z%d)"])
+        lines += ["std::complex<T> z%d(%s, %s);" % (k, self.bounded(L, 1), self.bounded(L, 1)),
+                  "std::complex<T> w%d = %s;" % (k, f.replace("%d", str(k))),
+                  "T s%d = w%d.real() + 0.5 * w%d.imag() + 0.25 * std::abs(w%d + T(3));" % (
+                      k, k, k, k)]
 
     def x_virtual(self, lines, L, k):
         self.helpers_used.add("virtual")
@@ -393,7 +446,8 @@ class Program:
         o.append("// statements: %s" % ", ".join(self.features))
         o.append("// reproduce: python3 test/fuzz/gen_cxx.py --out DIR --seeds %d" % self.seed)
         o += ["#include <array>", "#include <cmath>", "#include <cstdio>", "#include <functional>",
-              "#include <vector>"]
+              "#include <vector>", "#include <complex>", "#include <memory>", "#include <numeric>",
+              "#include <optional>", "#include <tuple>", "#include <utility>", "#include <variant>"]
         # ---- interface declarations
         o.append("#ifndef PRIMAL_ONLY")
         names = ["enzyme_dup", "enzyme_const", "enzyme_out", "enzyme_dupnoneed"]
