@@ -13,6 +13,9 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SetVector.h"
+#include "llvm/ADT/SmallVector.h"
+#include <optional>
+#include <utility>
 
 namespace llvm {
 class BasicBlock;
@@ -41,6 +44,25 @@ bool accessTypesOf(llvm::ArrayRef<llvm::BasicBlock *> Blocks, const llvm::Value 
 /// char" (bytes, arrays, unions) and for struct accesses.
 llvm::Type *scalarTypeOfTBAATag(const llvm::MDNode *Tag, uint64_t Bytes,
                                 llvm::LLVMContext &Ctx);
+
+/// The metadata kind Prepare puts on a load or store through a struct GEP:
+/// !{ptr poison of the struct type}, kept after the GEP becomes bytes.
+inline constexpr const char *StructAccessMetadata = "adjoint.struct";
+
+/// The struct types the loads and stores of \p Blocks index the objects
+/// \p Ptr may point to with: the base types of TBAA member-access tags
+/// (clang at -O1 and up), and the source element types of struct GEPs
+/// (StructAccessMetadata, or the GEP itself).
+void accessedStructsOf(llvm::ArrayRef<llvm::BasicBlock *> Blocks, const llvm::Value *Ptr,
+                       llvm::SmallSetVector<const llvm::MDNode *, 2> &TBAABases,
+                       llvm::SmallSetVector<llvm::Type *, 2> &IRStructs);
+
+/// The scalar fields (offset, type) of a TBAA struct type node, nested
+/// structs flattened, and its size by the x86-64 C layout rules; nullopt
+/// when a field's size is not known from its name (char arrays, enums).
+std::optional<uint64_t>
+layoutOfTBAAStructType(const llvm::MDNode *Node, llvm::LLVMContext &Ctx,
+                       llvm::SmallVectorImpl<std::pair<uint64_t, llvm::Type *>> &Fields);
 
 } // namespace adjoint
 

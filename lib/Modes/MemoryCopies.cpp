@@ -11,9 +11,11 @@
 ///    loaded from the destination finds its shadow.
 ///  - Anything else (integers): nothing.
 /// The layout comes from a side that is a local or global (its type, at the
-/// copy's offset into it), from clang's !tbaa.struct description of a
-/// struct copy, or from how the function itself reads and writes the memory
-/// on either side (all accesses one float type, or all pointers).
+/// copy's offset into it; unions and byte arrays say nothing), from clang's
+/// !tbaa.struct description of a struct copy, from how the function itself
+/// reads and writes the memory on either side (all accesses one float type,
+/// or all pointers), or from the one struct type whose members it accesses
+/// there (TBAA member tags, struct GEPs), also through other whole copies.
 //
 //===----------------------------------------------------------------------===//
 #include "Modes/GradientBuilder.h"
@@ -31,11 +33,12 @@ using namespace llvm;
 namespace adjoint {
 
 /// Appends the scalar fields of \p T at \p Base to \p Fields (arrays and
-/// structs expanded, up to a bound); false when there are too many or
-/// some storage is untyped.
+/// structs expanded, up to a bound); false when there are too many or a
+/// member is a union. (Byte arrays inside a struct are clang's padding of
+/// packed layouts, or char members: bytes that hold no float.)
 static bool flatten(Type *T, uint64_t Base, const DataLayout &DL,
                     SmallVectorImpl<std::pair<uint64_t, Type *>> &Fields) {
-  if (Fields.size() > 64 || isUntypedStorage(T))
+  if (Fields.size() > 64 || (isa<StructType>(T) && isUntypedStorage(T)))
     return false;
   if (auto *ST = dyn_cast<StructType>(T)) {
     const StructLayout *SL = DL.getStructLayout(ST);
@@ -138,6 +141,80 @@ Type *GradientBuilder::accessedType(Value *Ptr) const {
   return Types.front();
 }
 
+/// Memory on either side that the function indexes as one struct type (a
+/// std::vector of structs: its heap buffer has no type, but its elements'
+/// members are read with TBAA tags, or at -O0 through GEPs, of that struct):
+/// copies of whole elements move that struct's fields. The struct named by
+/// the tags and the one named by GEPs must agree where both are seen.
+std::optional<GradientBuilder::CopyLayout>
+GradientBuilder::layoutOfAccessedStruct(MemTransferInst &MT) const {
+  SmallSetVector<const MDNode *, 2> Tags;
+  SmallSetVector<Type *, 2> Structs;
+  // Both sides, and memory whole copies connect them with (a vector's
+  // buffer grows by copying into a new one, then is copied into another
+  // vector whose elements are read): the bytes are the same elements.
+  SmallSetVector<Value *, 8> Sides;
+  Sides.insert(MT.getRawDest());
+  Sides.insert(MT.getRawSource());
+  for (unsigned K = 0; K < Sides.size() && Sides.size() < 8; ++K) {
+    SmallVector<const Value *, 4> Objects;
+    getUnderlyingObjects(Sides[K], Objects);
+    auto touches = [&](Value *P) {
+      SmallVector<const Value *, 4> Os;
+      getUnderlyingObjects(P, Os);
+      return any_of(Os, [&](const Value *O) {
+        return !isa<ConstantPointerNull>(O) && is_contained(Objects, O);
+      });
+    };
+    for (BasicBlock *BB : Blocks)
+      for (Instruction &I : *BB)
+        if (auto *Other = dyn_cast<MemTransferInst>(&I); Other && Other != &MT) {
+          if (touches(Other->getRawDest()))
+            Sides.insert(Other->getRawSource());
+          else if (touches(Other->getRawSource()))
+            Sides.insert(Other->getRawDest());
+        }
+  }
+  for (Value *P : Sides)
+    accessedStructsOf(Blocks, P, Tags, Structs);
+  if (Tags.size() > 1 || Structs.size() > 1 || (Tags.empty() && Structs.empty()))
+    return std::nullopt;
+  const DataLayout &DL = F.getDataLayout();
+  auto floatsAndPointers = [](CopyLayout L) {
+    erase_if(L.Fields, [](auto &Fd) {
+      return !Fd.second->isFloatingPointTy() && !Fd.second->isPointerTy();
+    });
+    return L;
+  };
+  std::optional<CopyLayout> FromTags, FromIR;
+  if (!Tags.empty()) {
+    CopyLayout L;
+    std::optional<uint64_t> Size = layoutOfTBAAStructType(Tags[0], F.getContext(), L.Fields);
+    if (!Size || !*Size)
+      return std::nullopt;
+    L.Period = *Size;
+    FromTags = floatsAndPointers(L);
+  }
+  if (!Structs.empty()) {
+    CopyLayout L;
+    SmallVector<std::pair<uint64_t, Type *>, 8> Fields;
+    L.Period = DL.getTypeAllocSize(Structs[0]);
+    if (!L.Period || !flatten(Structs[0], 0, DL, Fields))
+      return std::nullopt;
+    L.Fields.assign(Fields.begin(), Fields.end());
+    FromIR = floatsAndPointers(L);
+  }
+  if (FromTags && FromIR &&
+      (FromTags->Period != FromIR->Period || FromTags->Fields != FromIR->Fields))
+    return std::nullopt;
+  std::optional<CopyLayout> L = FromTags ? FromTags : FromIR;
+  // Whole elements only: a constant length that is not a multiple of the
+  // struct's size copies part of one, at an offset not known here.
+  if (auto *Len = dyn_cast<ConstantInt>(MT.getLength()); Len && Len->getZExtValue() % L->Period)
+    return std::nullopt;
+  return L;
+}
+
 const GradientBuilder::CopyLayout *GradientBuilder::copyLayout(MemTransferInst &MT) const {
   auto [It, New] = CopyLayouts.try_emplace(&MT);
   if (!New)
@@ -170,6 +247,8 @@ const GradientBuilder::CopyLayout *GradientBuilder::copyLayout(MemTransferInst &
       Found = CopyLayout{DL.getTypeAllocSize(T), {{0, T}}};
     }
   }
+  if (!Found)
+    Found = layoutOfAccessedStruct(MT);
   if (!Found && MT.getMetadata(MovedCopyMetadata) && !isa<MemMoveInst>(MT)) {
     Found = CopyLayout();
     Found->Moved = true;

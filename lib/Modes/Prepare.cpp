@@ -74,6 +74,27 @@ static void tapeWithoutSpare(Function &F) {
     I->eraseFromParent();
 }
 
+/// Loads and stores through a field address of a struct (`gep %struct.S,
+/// p, i, 1`, as clang writes member accesses) keep that struct type as
+/// StructAccessMetadata: InstCombine rewrites such addresses as byte
+/// offsets, and copies of memory that holds an array of S (a std::vector's
+/// buffer) need S to know which bytes are floats.
+static void recordStructAccesses(Function &F) {
+  LLVMContext &Ctx = F.getContext();
+  for (Instruction &I : instructions(F)) {
+    Value *P = nullptr;
+    if (auto *L = dyn_cast<LoadInst>(&I))
+      P = L->getPointerOperand();
+    else if (auto *S = dyn_cast<StoreInst>(&I))
+      P = S->getPointerOperand();
+    auto *G = dyn_cast_or_null<GetElementPtrInst>(P);
+    auto *ST = G ? dyn_cast<StructType>(G->getSourceElementType()) : nullptr;
+    if (ST && !ST->isOpaque() && G->getNumIndices() >= 2)
+      I.setMetadata(StructAccessMetadata,
+                    MDNode::get(Ctx, {ConstantAsMetadata::get(PoisonValue::get(ST))}));
+  }
+}
+
 Function *prepareClone(Function &F, FunctionAnalysisManager &FAM) {
   ValueToValueMapTy VMap;
   Function *Clone = CloneFunction(&F, VMap);
@@ -84,6 +105,7 @@ Function *prepareClone(Function &F, FunctionAnalysisManager &FAM) {
   Clone->removeFnAttr(Attribute::AlwaysInline);
   removeUnreachableBlocks(*Clone);
   dispatchIndirectCalls(*Clone);
+  recordStructAccesses(*Clone);
   normalize(*Clone, FAM);
   return Clone;
 }
