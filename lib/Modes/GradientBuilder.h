@@ -97,6 +97,7 @@ public:
 private:
   const CopyLayout *copyLayout(llvm::MemTransferInst &MT) const;
   std::optional<CopyLayout> layoutOfAccessedStruct(llvm::MemTransferInst &MT) const;
+  bool mayHoldFloats(const llvm::Value *Obj) const;
   llvm::Type *accessedType(llvm::Value *Ptr) const;
   void mirrorPointerCopies();
   void reverseCopy(llvm::MemTransferInst &MT);

@@ -33,24 +33,27 @@ using namespace llvm;
 namespace adjoint {
 
 /// Appends the scalar fields of \p T at \p Base to \p Fields (arrays and
-/// structs expanded, up to a bound); false when there are too many or a
-/// member is a union. (Byte arrays inside a struct are clang's padding of
-/// packed layouts, or char members: bytes that hold no float.)
+/// structs expanded, up to a bound); false when there are too many, or a
+/// member is a union that may hold floats. (A union's IR type is one of
+/// its members: std::function's _Any_data is two i64 whatever a lambda
+/// captures. Where the memory is never accessed as floats, as in a
+/// std::string's small buffer, that member stands for it. Byte arrays
+/// inside a struct are clang's padding of packed layouts, or char members.)
 static bool flatten(Type *T, uint64_t Base, const DataLayout &DL,
-                    SmallVectorImpl<std::pair<uint64_t, Type *>> &Fields) {
-  if (Fields.size() > 64 || (isa<StructType>(T) && isUntypedStorage(T)))
+                    SmallVectorImpl<std::pair<uint64_t, Type *>> &Fields, bool UnionsHoldNoFloats) {
+  if (Fields.size() > 64 || (isa<StructType>(T) && isUntypedStorage(T) && !UnionsHoldNoFloats))
     return false;
   if (auto *ST = dyn_cast<StructType>(T)) {
     const StructLayout *SL = DL.getStructLayout(ST);
     for (auto [K, E] : enumerate(ST->elements()))
-      if (!flatten(E, Base + SL->getElementOffset(K), DL, Fields))
+      if (!flatten(E, Base + SL->getElementOffset(K), DL, Fields, UnionsHoldNoFloats))
         return false;
     return true;
   }
   if (auto *AT = dyn_cast<ArrayType>(T)) {
     uint64_t Size = DL.getTypeAllocSize(AT->getElementType());
     for (uint64_t K = 0; K < AT->getNumElements(); ++K)
-      if (!flatten(AT->getElementType(), Base + K * Size, DL, Fields))
+      if (!flatten(AT->getElementType(), Base + K * Size, DL, Fields, UnionsHoldNoFloats))
         return false;
     return true;
   }
@@ -67,20 +70,34 @@ static bool flatten(Type *T, uint64_t Base, const DataLayout &DL,
 /// The layout of a copy of \p Length bytes starting \p Offset bytes (or an
 /// unknown, element-aligned offset) into memory of type \p T.
 static std::optional<GradientBuilder::CopyLayout>
-layoutOfType(Type *T, std::optional<uint64_t> Offset, Value *Length, const DataLayout &DL) {
-  if (isUntypedStorage(T))
-    return std::nullopt;
+layoutOfType(Type *T, std::optional<uint64_t> Offset, Value *Length, const DataLayout &DL,
+             bool UnionsHoldNoFloats) {
+  if (isa<ArrayType>(T) && isUntypedStorage(T))
+    return std::nullopt; // bytes: a buffer that may hold anything
+  Type *Outer = T;
   while (auto *AT = dyn_cast<ArrayType>(T))
     T = AT->getElementType(); // the repeating element
   GradientBuilder::CopyLayout L;
   L.Period = DL.getTypeAllocSize(T);
   SmallVector<std::pair<uint64_t, Type *>, 8> Fields;
-  if (!L.Period || !flatten(T, 0, DL, Fields))
+  if (!L.Period || !flatten(T, 0, DL, Fields, UnionsHoldNoFloats))
     return std::nullopt;
   uint64_t Shift = Offset ? *Offset % L.Period : 0;
   auto *Len = dyn_cast<ConstantInt>(Length);
   if (Shift == 0 && (!Len || Len->getZExtValue() % L.Period == 0)) {
     L.Fields.assign(Fields.begin(), Fields.end());
+    return L;
+  }
+  // Integers and bytes from the window's start to the element's end (a
+  // string's characters copied into its small buffer, however many): the
+  // copy moves no float and no pointer, whatever its length.
+  bool Whole = !isa<ArrayType>(Outer);
+  if (!Len && Offset && (Whole || Fields.empty()) &&
+      none_of(Fields, [&](auto &Fd) {
+        return Fd.first + DL.getTypeAllocSize(Fd.second) > Shift &&
+               (Fd.second->isFloatingPointTy() || Fd.second->isPointerTy());
+      })) {
+    L.Period = L.Period - Shift;
     return L;
   }
   // A window inside one element (a struct copied from its second field on).
@@ -199,7 +216,7 @@ GradientBuilder::layoutOfAccessedStruct(MemTransferInst &MT) const {
     CopyLayout L;
     SmallVector<std::pair<uint64_t, Type *>, 8> Fields;
     L.Period = DL.getTypeAllocSize(Structs[0]);
-    if (!L.Period || !flatten(Structs[0], 0, DL, Fields))
+    if (!L.Period || !flatten(Structs[0], 0, DL, Fields, /*UnionsHoldNoFloats=*/false))
       return std::nullopt;
     L.Fields.assign(Fields.begin(), Fields.end());
     FromIR = floatsAndPointers(L);
@@ -213,6 +230,21 @@ GradientBuilder::layoutOfAccessedStruct(MemTransferInst &MT) const {
   if (auto *Len = dyn_cast<ConstantInt>(MT.getLength()); Len && Len->getZExtValue() % L->Period)
     return std::nullopt;
   return L;
+}
+
+/// Whether the function may read or write floats in \p Obj: some access
+/// is a float, or a call (not one seen through) may access it.
+bool GradientBuilder::mayHoldFloats(const Value *Obj) const {
+  SmallSetVector<Type *, 4> Types;
+  if (!accessTypesOf(Blocks, Obj,
+                     [&](const CallBase &CB) {
+                       const Function *Callee = CB.getCalledFunction();
+                       return isAllocation(CB) || isFree(CB) || isInactiveCall(CB) ||
+                              (Callee && isUnknownTargetStub(*Callee));
+                     },
+                     Types))
+    return true;
+  return any_of(Types, [](Type *T) { return T->isFloatingPointTy(); });
 }
 
 const GradientBuilder::CopyLayout *GradientBuilder::copyLayout(MemTransferInst &MT) const {
@@ -236,7 +268,7 @@ const GradientBuilder::CopyLayout *GradientBuilder::copyLayout(MemTransferInst &
     std::optional<uint64_t> Known;
     if (Base == Obj && Offset >= 0)
       Known = Offset;
-    if ((Found = layoutOfType(T, Known, MT.getLength(), DL)))
+    if ((Found = layoutOfType(T, Known, MT.getLength(), DL, !mayHoldFloats(Obj))))
       break;
   }
   if (!Found)

@@ -1,15 +1,16 @@
 // Reverse mode (C++) through storage whose declared type does not say it holds doubles:
 // std::function's small-object buffer (a union of two integers in the IR) holding a lambda's
-// captures, a byte buffer written and read with memcpy, a union, and a small "any" that keeps
-// a struct in bytes. The optimizer moves those doubles as 64-bit integers and copies; every
-// derivative must still reach the captured or copied value. Checked against analytic values
-// and finite differences.
+// captures, a byte buffer written and read with memcpy, a union, a small "any" that keeps a
+// struct in bytes; and std::string's small buffer, a union that holds only characters. The
+// optimizer moves those doubles as 64-bit integers and copies; every derivative must still
+// reach the captured or copied value. Checked against analytic values and finite differences.
 // RUN: %check-program %s
 #include "adjoint_test.h"
 #include <cmath>
 #include <cstring>
 #include <functional>
 #include <new>
+#include <string>
 
 // -- std::function: the captured double lives in _Any_data ------------------------------
 __attribute__((noinline)) static double captured_twice(const double &c, double a) {
@@ -73,6 +74,15 @@ __attribute__((noinline)) static double through_any(const Pair *p) {
   return q.a * q.b + std::cos(q.a);
 }
 
+// -- a std::string beside the math: its small buffer is a union that holds characters -----
+__attribute__((noinline)) static double with_label(const double *p, int n) {
+  double s = 0;
+  for (int i = 0; i < n; ++i)
+    s += p[i] * p[i];
+  std::string label = "sum" + std::to_string(n);
+  return s * (label.size() > 3 ? 1.0 : 2.0);
+}
+
 int main() {
   {
     double c = 0.7, dc = 0, a = 0.3;
@@ -115,6 +125,12 @@ int main() {
     __enzyme_autodiff((void *)through_any, enzyme_dup, &p, &dp);
     EXPECT_NEAR(dp.a, p.b - std::sin(p.a), 1e-12);
     EXPECT_NEAR(dp.b, p.a, 1e-12);
+  }
+  {
+    double p[3] = {1.0, -2.0, 0.5}, dp[3] = {0, 0, 0};
+    __enzyme_autodiff((void *)with_label, enzyme_dup, p, dp, enzyme_const, 3);
+    for (int i = 0; i < 3; ++i)
+      EXPECT_NEAR(dp[i], 2 * p[i], 1e-15);
   }
   return adj_report();
 }
