@@ -98,6 +98,7 @@ private:
   const CopyLayout *copyLayout(llvm::MemTransferInst &MT) const;
   std::optional<CopyLayout> layoutOfAccessedStruct(llvm::MemTransferInst &MT) const;
   bool mayHoldFloats(const llvm::Value *Obj) const;
+  bool seenThrough(const llvm::CallBase &CB) const;
   llvm::Type *accessedType(llvm::Value *Ptr) const;
   void mirrorPointerCopies();
   void reverseCopy(llvm::MemTransferInst &MT);

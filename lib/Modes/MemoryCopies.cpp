@@ -141,21 +141,22 @@ static std::optional<GradientBuilder::CopyLayout> layoutOfTBAAStruct(MemTransfer
 /// point into (buffers swapped between loop iterations, a vector's buffer
 /// before and after it grows); null is no object.
 Type *GradientBuilder::accessedType(Value *Ptr) const {
-  // Memory a call may read or write (a recursive callee kept as a call, an
-  // external function) is accessed in types this function does not show.
-  // The stub of a call through a pointer to an unknown function is not
-  // such a call: where derivatives flow through it, it stops the program.
   SmallSetVector<Type *, 4> Types;
-  if (!accessTypesOf(Blocks, Ptr,
-                     [&](const CallBase &CB) {
-                       const Function *Callee = CB.getCalledFunction();
-                       return isAllocation(CB) || isFree(CB) || isInactiveCall(CB) ||
-                              (Callee && isUnknownTargetStub(*Callee));
-                     },
-                     Types) ||
+  if (!accessTypesOf(Blocks, Ptr, [&](const CallBase &CB) { return seenThrough(CB); }, Types) ||
       Types.size() != 1)
     return nullptr;
   return Types.front();
+}
+
+/// Memory a call may read or write (a recursive callee kept as a call, an
+/// external function) is accessed in types this function does not show;
+/// not so for allocators, frees and calls known to carry no derivative. The
+/// stub of a call through a pointer to an unknown function is not such a
+/// call either: where derivatives flow through it, it stops the program.
+bool GradientBuilder::seenThrough(const CallBase &CB) const {
+  const Function *Callee = CB.getCalledFunction();
+  return isAllocation(CB) || isFree(CB) || isInactiveCall(CB) ||
+         (Callee && isUnknownTargetStub(*Callee));
 }
 
 /// Memory on either side that the function indexes as one struct type (a
@@ -236,13 +237,7 @@ GradientBuilder::layoutOfAccessedStruct(MemTransferInst &MT) const {
 /// is a float, or a call (not one seen through) may access it.
 bool GradientBuilder::mayHoldFloats(const Value *Obj) const {
   SmallSetVector<Type *, 4> Types;
-  if (!accessTypesOf(Blocks, Obj,
-                     [&](const CallBase &CB) {
-                       const Function *Callee = CB.getCalledFunction();
-                       return isAllocation(CB) || isFree(CB) || isInactiveCall(CB) ||
-                              (Callee && isUnknownTargetStub(*Callee));
-                     },
-                     Types))
+  if (!accessTypesOf(Blocks, Obj, [&](const CallBase &CB) { return seenThrough(CB); }, Types))
     return true;
   return any_of(Types, [](Type *T) { return T->isFloatingPointTy(); });
 }

@@ -341,24 +341,21 @@ class Program:
     # holds an input in a data member) and std::function. Drawn from a stream of their own,
     # so that programs without them stay as they were.
     def extras(self, lines, leaves, locs):
-        rx = random.Random("adjoint-fuzz-cxx-extras-%d" % self.seed)
-        saved, self.rng = self.rng, rx
-        try:
-            for kind, p in (("virtual", 0.3), ("stdfunction", 0.2)):
-                if rx.random() < p:
-                    getattr(self, "x_" + kind)(lines, leaves + locs, len(locs))
-                    locs.append("s%d" % len(locs))
-                    self.features.append(kind)
-        finally:
-            self.rng = saved
+        self.draw_extras("adjoint-fuzz-cxx-extras-%d", (("virtual", 0.3), ("stdfunction", 0.2)),
+                         lines, leaves, locs)
         # A second stream: value types of the standard library whose storage the IR does not
         # type (optional and variant are unions, pair/tuple are moved as integers, complex
         # calls C's complex library), owning pointers and numeric algorithms.
-        rx = random.Random("adjoint-fuzz-cxx-extras2-%d" % self.seed)
+        self.draw_extras("adjoint-fuzz-cxx-extras2-%d",
+                         (("optional", 0.15), ("tuple", 0.15), ("uniqueptr", 0.15),
+                          ("complex", 0.15)), lines, leaves, locs)
+
+    def draw_extras(self, stream, kinds, lines, leaves, locs):
+        """Each of `kinds` (name, probability) with a draw of its own random stream."""
+        rx = random.Random(stream % self.seed)
         saved, self.rng = self.rng, rx
         try:
-            for kind, p in (("optional", 0.15), ("tuple", 0.15), ("uniqueptr", 0.15),
-                            ("complex", 0.15)):
+            for kind, p in kinds:
                 if rx.random() < p:
                     getattr(self, "x_" + kind)(lines, leaves + locs, len(locs))
                     locs.append("s%d" % len(locs))
