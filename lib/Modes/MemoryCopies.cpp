@@ -263,7 +263,9 @@ const GradientBuilder::CopyLayout *GradientBuilder::copyLayout(MemTransferInst &
     std::optional<uint64_t> Known;
     if (Base == Obj && Offset >= 0)
       Known = Offset;
-    if ((Found = layoutOfType(T, Known, MT.getLength(), DL, !mayHoldFloats(Obj))))
+    // Only a type with a union inside needs to know (a walk of the body).
+    bool UnionsHoldNoFloats = !isUntypedStorage(T, /*Within=*/true) || !mayHoldFloats(Obj);
+    if ((Found = layoutOfType(T, Known, MT.getLength(), DL, UnionsHoldNoFloats)))
       break;
   }
   if (!Found)

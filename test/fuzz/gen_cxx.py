@@ -349,6 +349,10 @@ class Program:
         self.draw_extras("adjoint-fuzz-cxx-extras2-%d",
                          (("optional", 0.15), ("tuple", 0.15), ("uniqueptr", 0.15),
                           ("complex", 0.15)), lines, leaves, locs)
+        # A third: a std::vector of structs that mix T and int, grown and copied (its buffer's
+        # layout comes from the struct its members are read through).
+        self.draw_extras("adjoint-fuzz-cxx-extras3-%d", (("vecstruct", 0.2),), lines, leaves,
+                         locs)
 
     def draw_extras(self, stream, kinds, lines, leaves, locs):
         """Each of `kinds` (name, probability) with a draw of its own random stream."""
@@ -389,6 +393,16 @@ class Program:
                   "T s%d = std::accumulate(up%d.get(), up%d.get() + %d, *box%d) + "
                   "std::inner_product(up%d.get(), up%d.get() + %d, up%d.get(), T(0));" % (
                       k, k, k, m, k, k, k, m, k)]
+
+    def x_vecstruct(self, lines, L, k):
+        m = self.rng.randint(2, 5)
+        lines += ["std::vector<std::pair<T, int>> vp%d;" % k,
+                  "for (int i = 0; i < %d; ++i)" % m,
+                  "  vp%d.push_back({%s, i});" % (k, self.bounded(L + ["0.2 * i"], 2)),
+                  "std::vector<std::pair<T, int>> vq%d = vp%d;" % (k, k),
+                  "T s%d = 0;" % k,
+                  "for (const auto &e : vq%d)" % k,
+                  "  s%d += 0.3 * e.first * (e.second + 1);" % k]
 
     def x_complex(self, lines, L, k):
         # |z| <= sqrt(2): z + 2 and z * z + 1.5 stay in the right half plane, away from the
